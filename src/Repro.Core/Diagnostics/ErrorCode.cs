@@ -1,0 +1,21 @@
+namespace Repro.Diagnostics;
+
+/// <summary>One code per distinct failure; docs/errors.md explains each.</summary>
+public static class ErrorCode
+{
+    public const string NoExperiments = "REPRO0001";
+    public const string UnknownExperiment = "REPRO0002";
+    public const string BadSeed = "REPRO0003";
+    public const string BadTestSize = "REPRO0004";
+    public const string MissingData = "REPRO0005";
+    public const string ProgramFailed = "REPRO0006";
+    public const string NoMetrics = "REPRO0007";
+    public const string BadMetrics = "REPRO0008";
+    public const string RunStoreUnwritable = "REPRO0009";
+    public const string BadParamsOverride = "REPRO0010";
+    public const string DuplicateExperiment = "REPRO0011";
+    public const string ProgramNotFound = "REPRO0012";
+
+    public const string NoLockFile = "REPRO1001";
+    public const string GitStateUnknown = "REPRO1002";
+}

@@ -1,0 +1,10 @@
+namespace Repro.Experiments;
+
+/// <summary>One run to make: an experiment with its command-line overrides applied and every value checked.</summary>
+public sealed record RunPlan(
+    string Experiment,
+    long Seed,
+    double? TestSize,
+    SortedDictionary<string, string> Params,
+    IReadOnlyList<string> Data,
+    IReadOnlyList<Override> Overrides);

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Repro.Records;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(RunRecord))]
+[JsonSerializable(typeof(RunConfig))]
+[JsonSerializable(typeof(RuntimeStamp))]
+[JsonSerializable(typeof(SortedDictionary<string, double>))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class RecordJsonContext : JsonSerializerContext;
+
+/// <summary>Reads and writes the JSON files of a run: indented, camelCase, UTF-8 without BOM, LF line endings.</summary>
+public static class RecordJson
+{
+    // Paths and messages are shown to people: keep '+', quotes and non-ASCII readable instead of \u-escaped.
+    private static readonly RecordJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static void WriteRecord(string path, RunRecord record) => Write(path, record, Context.RunRecord);
+
+    public static void WriteConfig(string path, RunConfig config) => Write(path, config, Context.RunConfig);
+
+    public static RunRecord ReadRecord(string path) =>
+        JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RunRecord) ?? throw new JsonException($"'{path}' holds null.");
+
+    public static RuntimeStamp? ReadRuntimeStamp(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RuntimeStamp) : null;
+
+    private static void Write<T>(string path, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            stream.Write(bytes);
+            stream.WriteByte((byte)'\n');
+        }
+
+        File.Move(temporary, path, overwrite: false);
+    }
+}

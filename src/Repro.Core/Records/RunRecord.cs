@@ -1,0 +1,66 @@
+using Repro.Fingerprints;
+
+namespace Repro.Records;
+
+/// <summary>
+/// The contents of <c>run.json</c>, the manifest of a run. Later tools rely on these names; fields may be added,
+/// never renamed.
+/// </summary>
+public sealed record RunRecord
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required string RunId { get; init; }
+    public required string Experiment { get; init; }
+    public required string Status { get; init; }
+    public required long Seed { get; init; }
+    public double? TestSize { get; init; }
+    public required SortedDictionary<string, string> Params { get; init; }
+    public required IReadOnlyList<Override> Overrides { get; init; }
+    public required SortedDictionary<string, double> Metrics { get; init; }
+    public required GitRecord Git { get; init; }
+    public LockFileRecord? LockFile { get; init; }
+    public required IReadOnlyList<FileFingerprint> Data { get; init; }
+    public required IReadOnlyList<FileFingerprint> Artifacts { get; init; }
+    public required ProgramRecord Program { get; init; }
+    public required EnvironmentRecord Environment { get; init; }
+
+    /// <summary>SHA-256 of config.json and metrics.json, so a later reader can tell the record is intact.</summary>
+    public required RecordFiles Files { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+    public required long DurationMs { get; init; }
+    public required string Command { get; init; }
+    public ErrorRecord? Error { get; init; }
+}
+
+public static class RunStatus
+{
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+}
+
+public sealed record GitRecord(string? Commit, bool? Dirty, string? Branch, string? UnknownReason);
+
+/// <param name="Path">Relative to the project folder.</param>
+/// <param name="Sha256">Of the file with line endings normalised to LF.</param>
+public sealed record LockFileRecord(string Path, string Sha256);
+
+/// <param name="Path">The built experiment assembly, relative to the project folder.</param>
+public sealed record ProgramRecord(string Path, string Sha256, string? TargetFramework);
+
+public sealed record EnvironmentRecord(
+    string? SdkVersion,
+    string? RuntimeVersion,
+    string? RuntimeFramework,
+    string MsBuildRuntime,
+    string Os,
+    string OsPlatform,
+    string Architecture,
+    int ProcessorCount,
+    string MachineName);
+
+/// <param name="Config">SHA-256 of config.json.</param>
+/// <param name="Metrics">SHA-256 of metrics.json, or null when the program wrote none.</param>
+public sealed record RecordFiles(string Config, string? Metrics);
+
+public sealed record ErrorRecord(string Code, string Message);

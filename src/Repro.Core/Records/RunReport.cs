@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace Repro.Records;
+
+/// <summary>Renders report.md: the run for a person, from its record alone.</summary>
+public static class RunReport
+{
+    public static string Render(RunRecord record)
+    {
+        var text = new StringBuilder();
+        text.Append("# ").Append(record.Experiment).Append(" — run ").Append(record.RunId).Append("\n\n");
+        text.Append("Status: **").Append(record.Status).Append("**");
+        if (record.Error is { } error)
+        {
+            text.Append(" (").Append(error.Code).Append(')');
+        }
+
+        text.Append(" · started ").Append(record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
+            .Append(" · ").Append((record.DurationMs / 1000.0).ToString("0.0##", CultureInfo.InvariantCulture)).Append(" s\n\n");
+        if (record.Error is not null)
+        {
+            text.Append("```\n").Append(record.Error.Message).Append("\n```\n\n");
+        }
+
+        text.Append("## Configuration\n\n| name | value |\n| --- | --- |\n");
+        Row(text, "Seed", record.Seed.ToString(CultureInfo.InvariantCulture));
+        Row(text, "TestSize", record.TestSize?.ToString("R", CultureInfo.InvariantCulture) ?? "—");
+        foreach (var (name, value) in record.Params)
+        {
+            Row(text, name, value);
+        }
+
+        foreach (var change in record.Overrides)
+        {
+            text.Append("\nOverridden on the command line: `").Append(change.Name).Append("` = `").Append(change.Value)
+                .Append("` (the project says `").Append(change.ProjectValue ?? "nothing").Append("`).");
+        }
+
+        text.Append("\n\n## Metrics\n\n| metric | value |\n| --- | --- |\n");
+        foreach (var (name, value) in record.Metrics)
+        {
+            Row(text, name, value.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        text.Append("\n## Inputs\n\n| input | stamp |\n| --- | --- |\n");
+        var git = record.Git;
+        Row(text, "commit", git.Commit is null
+            ? "unknown: " + git.UnknownReason
+            : $"{git.Commit} ({git.Branch ?? "detached"}, {(git.Dirty switch { true => "dirty", false => "clean", null => "dirty state unknown" })})");
+        Row(text, "lock file", record.LockFile is null ? "none" : $"{record.LockFile.Path} sha256 {record.LockFile.Sha256}");
+        foreach (var data in record.Data)
+        {
+            Row(text, "data " + data.Path, $"sha256 {data.Sha256}, {data.Bytes} bytes");
+        }
+
+        Row(text, "program", $"{record.Program.Path} ({record.Program.TargetFramework}) sha256 {record.Program.Sha256}");
+        var environment = record.Environment;
+        Row(text, "toolchain", $".NET SDK {environment.SdkVersion ?? "unknown"}, runtime {environment.RuntimeFramework ?? "unknown"}");
+        Row(text, "machine", $"{environment.MachineName}: {environment.Os}, {environment.Architecture}, {environment.ProcessorCount} cores");
+
+        text.Append("\n## Artifacts\n\n");
+        if (record.Artifacts.Count == 0)
+        {
+            text.Append("None.\n");
+        }
+
+        foreach (var artifact in record.Artifacts)
+        {
+            text.Append("- `").Append(artifact.Path).Append("` — ").Append(artifact.Bytes).Append(" bytes, sha256 `").Append(artifact.Sha256).Append("`\n");
+        }
+
+        text.Append("\n## Reproduce\n\n```sh\n").Append(record.Command).Append("\n```\n");
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, string name, string value) =>
+        text.Append("| ").Append(Escape(name)).Append(" | ").Append(Escape(value)).Append(" |\n");
+
+    private static string Escape(string cell) => cell.Replace("|", "\\|").Replace("\n", " ");
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using Repro.Training;
+
+namespace Repro.Records;
+
+/// <summary>
+/// The end-of-build summary: a head line, then one aligned line per run with its experiment, id and main metrics.
+/// The head line has the "Project -> output" shape of the build's own output line, which the terminal logger
+/// shows at its default verbosity, where it hides other messages.
+/// </summary>
+public static class RunSummary
+{
+    private const int MainMetrics = 4;
+
+    public static string Render(IReadOnlyList<RunOutcome> outcomes, string projectFile)
+    {
+        var store = Path.GetRelativePath(Path.GetDirectoryName(projectFile)!, Path.GetDirectoryName(outcomes[0].Folder)!).Replace('\\', '/');
+        var failed = outcomes.Count(o => o.Record.Status != RunStatus.Completed);
+        var text = new StringBuilder(
+            $"{Path.GetFileNameWithoutExtension(projectFile)} -> {store}/ ({outcomes.Count} run(s): {outcomes.Count - failed} completed, {failed} failed)");
+        var width = outcomes.Max(o => o.Record.Experiment.Length);
+        foreach (var outcome in outcomes)
+        {
+            text.Append('\n').Append("    ").Append(outcome.Record.Experiment.PadRight(width)).Append("  ").Append(Describe(outcome.Record));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(RunRecord record)
+    {
+        var seconds = (record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+        if (record.Status != RunStatus.Completed)
+        {
+            return $"{record.RunId}  FAILED ({record.Error?.Code}) after {seconds} s";
+        }
+
+        var metrics = string.Join("  ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={Format(m.Value)}"));
+        var more = record.Metrics.Count > MainMetrics ? $"  (+{record.Metrics.Count - MainMetrics} more)" : "";
+        return $"{record.RunId}  {seconds} s  {metrics}{more}";
+    }
+
+    public static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

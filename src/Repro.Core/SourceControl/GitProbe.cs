@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+using Repro.Processes;
+
+namespace Repro.SourceControl;
+
+/// <summary>
+/// Reads the commit, branch and dirty state with the git command line: no native library inside MSBuild.
+/// The commit the .NET SDK already found (SourceRevisionId) is used when it has one.
+/// </summary>
+public static partial class GitProbe
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <param name="directory">The project folder.</param>
+    /// <param name="excluded">A folder whose changes do not count, such as the run store, which every run writes to.</param>
+    /// <param name="sourceRevisionId">$(SourceRevisionId) from the SDK's source-control support, or null.</param>
+    public static GitStamp Read(string directory, string? excluded, string? sourceRevisionId)
+    {
+        ProcessResult root;
+        try
+        {
+            root = Git(directory, "rev-parse", "--show-toplevel");
+        }
+        catch (Win32Exception)
+        {
+            return GitStamp.Unknown("git is not installed or not on PATH");
+        }
+
+        if (root.TimedOut)
+        {
+            return GitStamp.Unknown("git did not answer within " + Timeout.TotalSeconds + " s");
+        }
+
+        if (root.ExitCode != 0)
+        {
+            return GitStamp.Unknown(Explain(root.StandardError));
+        }
+
+        var repositoryRoot = Path.GetFullPath(root.StandardOutput.Trim());
+        var commit = Sha().IsMatch(sourceRevisionId ?? "")
+            ? sourceRevisionId!.ToLowerInvariant()
+            : FirstLineOrNull(Git(repositoryRoot, "rev-parse", "--verify", "-q", "HEAD^{commit}"));
+        var branch = FirstLineOrNull(Git(repositoryRoot, "symbolic-ref", "--short", "-q", "HEAD"));
+
+        var statusArguments = new List<string>
+        {
+            "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--", ".",
+        };
+        var relativeExcluded = excluded is null ? null : Path.GetRelativePath(repositoryRoot, Path.GetFullPath(excluded));
+        if (relativeExcluded is not null && !relativeExcluded.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relativeExcluded))
+        {
+            statusArguments.Add(":(exclude)" + relativeExcluded.Replace('\\', '/'));
+        }
+
+        var status = Git(repositoryRoot, [.. statusArguments]);
+        if (status.ExitCode != 0 || status.TimedOut)
+        {
+            return new GitStamp(commit, null, branch, repositoryRoot, "git status failed: " + Explain(status.StandardError));
+        }
+
+        return new GitStamp(commit, status.StandardOutput.Length > 0, branch, repositoryRoot, null);
+    }
+
+    private static ProcessResult Git(string directory, params string[] arguments) =>
+        ChildProcess.Run("git", arguments, directory, Timeout);
+
+    private static string? FirstLineOrNull(ProcessResult result) =>
+        result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } text ? text.Split('\n')[0].Trim() : null;
+
+    private static string Explain(string standardError)
+    {
+        var message = standardError.Trim();
+        if (message.Contains("dubious ownership", StringComparison.Ordinal))
+        {
+            return "git refuses to read this repository because another user owns it (\"dubious ownership\"): " +
+                "run 'git config --global --add safe.directory <repository>' if you trust it";
+        }
+
+        if (message.Contains("not a git repository", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the project is not inside a git repository";
+        }
+
+        return message.Length == 0 ? "git failed without saying why" : message.Split('\n')[0].Trim();
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{40}$")]
+    private static partial Regex Sha();
+}

@@ -1,0 +1,36 @@
+using Repro.Diagnostics;
+using Repro.Fingerprints;
+using Repro.Records;
+
+namespace Repro.Training;
+
+/// <summary>The stamps every run of one build shares, read once: the lock file and the program.</summary>
+internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program)
+{
+    public static BuildInputs Read(TrainSettings settings)
+    {
+        LockFileRecord? lockFile = null;
+        if (File.Exists(settings.LockFile))
+        {
+            lockFile = new LockFileRecord(Relative(settings, settings.LockFile), FileHash.Sha256NormalizedLineEndings(settings.LockFile));
+        }
+        else
+        {
+            settings.Log.Warning(ErrorCode.NoLockFile,
+                $"no lock file at '{Relative(settings, settings.LockFile)}', so runs cannot prove which package versions they used: " +
+                "set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> and commit packages.lock.json.");
+        }
+
+        if (!File.Exists(settings.ProgramPath))
+        {
+            throw new ReproException(ErrorCode.ProgramNotFound,
+                $"the experiment program '{settings.ProgramPath}' was not built: check that the project builds with 'dotnet build'.");
+        }
+
+        var program = new ProgramRecord(Relative(settings, settings.ProgramPath), FileHash.Sha256(settings.ProgramPath), settings.TargetFramework);
+        return new BuildInputs(lockFile, program);
+    }
+
+    private static string Relative(TrainSettings settings, string path) =>
+        Path.GetRelativePath(settings.ProjectDirectory, path).Replace('\\', '/');
+}

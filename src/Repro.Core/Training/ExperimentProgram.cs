@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Repro.Diagnostics;
+using Repro.Processes;
+
+namespace Repro.Training;
+
+/// <summary>
+/// Runs the built experiment program for one run, as a child process: user code never loads into MSBuild.
+/// Its output goes to the run's output.log and to the detailed build log.
+/// </summary>
+public static class ExperimentProgram
+{
+    private const int TailLines = 15;
+
+    public static void Run(TrainSettings settings, string experiment, string runFolder, CancellationToken cancellation)
+    {
+        var tail = new Queue<string>();
+        ProcessResult result;
+        using (var log = new StreamWriter(Path.Combine(runFolder, RunFiles.Output)))
+        {
+            void OnLine(string line)
+            {
+                lock (log)
+                {
+                    log.WriteLine(line);
+                    tail.Enqueue(line);
+                    if (tail.Count > TailLines)
+                    {
+                        tail.Dequeue();
+                    }
+                }
+
+                settings.Log.Detail($"  {experiment}> {line}");
+            }
+
+            try
+            {
+                result = ChildProcess.Run(
+                    settings.DotnetHost,
+                    ["exec", settings.ProgramPath, RunFiles.RunOption, runFolder],
+                    settings.ProjectDirectory,
+                    onLine: OnLine,
+                    cancellation: cancellation);
+            }
+            catch (Win32Exception e)
+            {
+                throw new ReproException(ErrorCode.ProgramFailed,
+                    $"experiment '{experiment}' could not start '{settings.DotnetHost}': {e.Message}.", e);
+            }
+        }
+
+        if (cancellation.IsCancellationRequested)
+        {
+            throw new ReproException(ErrorCode.ProgramFailed, $"experiment '{experiment}' was cancelled.");
+        }
+
+        if (result.ExitCode != 0)
+        {
+            throw new ReproException(ErrorCode.ProgramFailed,
+                $"experiment '{experiment}' failed: the program exited with code {result.ExitCode}. Its last output:" +
+                Environment.NewLine + string.Join(Environment.NewLine, tail.Select(l => "  " + l)));
+        }
+    }
+}

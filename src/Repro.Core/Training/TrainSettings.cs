@@ -1,0 +1,27 @@
+using Repro.Diagnostics;
+using Repro.Runs;
+using Repro.SourceControl;
+
+namespace Repro.Training;
+
+/// <summary>Everything a Train build knows besides the runs themselves: the project, its program and the stamps.</summary>
+/// <param name="ProjectFile">The project file, full path.</param>
+/// <param name="ProgramPath">The built experiment assembly.</param>
+/// <param name="DotnetHost">The dotnet executable that runs it.</param>
+/// <param name="LockFile">packages.lock.json (or the project's NuGetLockFilePath), full path.</param>
+/// <param name="Git">Read once, before any run writes anything.</param>
+/// <param name="SdkVersion">$(NETCoreSdkVersion)</param>
+/// <param name="TargetFramework">$(TargetFramework)</param>
+public sealed record TrainSettings(
+    string ProjectFile,
+    RunStore Store,
+    string ProgramPath,
+    string DotnetHost,
+    string LockFile,
+    GitStamp Git,
+    string? SdkVersion,
+    string? TargetFramework,
+    IRunLog Log)
+{
+    public string ProjectDirectory => Path.GetDirectoryName(ProjectFile)!;
+}

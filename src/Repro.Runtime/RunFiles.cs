@@ -1,0 +1,29 @@
+namespace Repro;
+
+/// <summary>The names of the files in a run folder: the contract between the build, the program and later tools.</summary>
+public static class RunFiles
+{
+    /// <summary>What was intended: experiment, seed, test size, parameters, data.</summary>
+    public const string Config = "config.json";
+
+    /// <summary>What happened: metric name to number, written by the program.</summary>
+    public const string Metrics = "metrics.json";
+
+    /// <summary>The manifest: every stamp that ties the metrics to their inputs.</summary>
+    public const string Run = "run.json";
+
+    /// <summary>A human summary of the run.</summary>
+    public const string Report = "report.md";
+
+    /// <summary>The runtime the program actually ran on, written by this library.</summary>
+    public const string Runtime = "runtime.json";
+
+    /// <summary>Everything the program printed.</summary>
+    public const string Output = "output.log";
+
+    /// <summary>The folder, inside the run folder, that holds the model and other artifacts.</summary>
+    public const string ArtifactsFolder = "artifacts";
+
+    /// <summary>The command-line option that hands a program its run folder.</summary>
+    public const string RunOption = "--repro-run";
+}

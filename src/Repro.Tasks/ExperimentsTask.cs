@@ -1,0 +1,40 @@
+using Microsoft.Build.Framework;
+using Repro.Experiments;
+
+namespace Repro.Tasks;
+
+/// <summary>The inputs every experiment verb shares: the &lt;Experiment&gt; items and the command-line overrides.</summary>
+public abstract class ExperimentsTask : ReproTask
+{
+    public ITaskItem[] Experiments { get; set; } = [];
+
+    /// <summary>-p:Experiment</summary>
+    public string? Experiment { get; set; }
+
+    /// <summary>-p:Seed</summary>
+    public string? Seed { get; set; }
+
+    /// <summary>-p:TestSize</summary>
+    public string? TestSize { get; set; }
+
+    /// <summary>-p:Params</summary>
+    public string? Params { get; set; }
+
+    private protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+
+    /// <summary>The checked plans, or none after logging every problem found.</summary>
+    private protected IReadOnlyList<RunPlan> Plan()
+    {
+        var specs = Experiments.Select(item => new ExperimentSpec(
+            item.ItemSpec,
+            item.CloneCustomMetadata().Keys.Cast<string>()
+                .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase))).ToArray();
+        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params), ProjectDirectory);
+        foreach (var error in errors)
+        {
+            RunLog.Error(error.Code, error.Message);
+        }
+
+        return plans;
+    }
+}
