@@ -1,0 +1,64 @@
+using Repro.Experiments;
+using Repro.Fingerprints;
+using Repro.Records;
+using Repro.SourceControl;
+using Repro.Training;
+
+namespace Repro.Core.Tests;
+
+[TestClass]
+public sealed class RunReportTests
+{
+    private static readonly RunPlan Plan = new(
+        "iris-forest", 42, 0.2,
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Trees"] = "100", ["Label"] = "species name" },
+        ["data/iris.csv"], [new Override("Seed", "1", "42")]);
+
+    [TestMethod]
+    public void TheCommandSpellsOutEveryValueFromTheRepositoryRoot()
+    {
+        var git = new GitStamp(new string('a', 40), false, "main", Path.Combine(Path.GetTempPath(), "repo"), null);
+        var command = ReproduceCommand.For(Plan, Path.Combine(Path.GetTempPath(), "repo", "samples", "Iris", "Iris.csproj"), git);
+        Assert.AreEqual(
+            "dotnet build samples/Iris/Iris.csproj -t:Train -p:Experiment=iris-forest -p:Seed=42 -p:TestSize=0.2 -p:Params=\"Label='species name' Trees=100\"",
+            command);
+        Assert.AreEqual("species name", ParamsOverride.Parse("Label='species name' Trees=100")["Label"]);
+    }
+
+    [TestMethod]
+    public void TheReportShowsParamsMetricsStampsAndCommand()
+    {
+        var record = new RunRecord
+        {
+            RunId = "20261122-051500-123-3f9a1c",
+            Experiment = Plan.Experiment,
+            Status = RunStatus.Completed,
+            Seed = Plan.Seed,
+            TestSize = Plan.TestSize,
+            Params = Plan.Params,
+            Overrides = Plan.Overrides,
+            Metrics = new(StringComparer.Ordinal) { ["accuracy"] = 0.9666666666666667 },
+            Git = new GitRecord(new string('b', 40), true, "main", null),
+            LockFile = new LockFileRecord("packages.lock.json", new string('c', 64)),
+            Data = [new FileFingerprint("data/iris.csv", new string('d', 64), 3858)],
+            Artifacts = [new FileFingerprint("artifacts/model.json", new string('e', 64), 10)],
+            Program = new ProgramRecord("bin/Debug/net10.0/Iris.dll", new string('f', 64), "net10.0"),
+            Environment = EnvironmentProbe.Read("10.0.100", null),
+            Files = new RecordFiles(new string('1', 64), null),
+            StartedAt = DateTimeOffset.UnixEpoch,
+            DurationMs = 1234,
+            Command = "dotnet build Iris.csproj -t:Train",
+        };
+
+        var report = RunReport.Render(record);
+
+        foreach (var expected in new[]
+        {
+            "iris-forest", "| Trees | 100 |", "| accuracy | 0.9666666666666667 |", new string('b', 40) + " (main, dirty)",
+            new string('c', 64), "data/iris.csv", "artifacts/model.json", "dotnet build Iris.csproj -t:Train", "`Seed` = `42`",
+        })
+        {
+            StringAssert.Contains(report, expected);
+        }
+    }
+}
