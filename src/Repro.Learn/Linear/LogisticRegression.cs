@@ -1,0 +1,120 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+using MathNet.Numerics.Optimization;
+
+namespace Repro.Learn;
+
+/// <summary>
+/// Multinomial logistic regression with scikit-learn's objective: the sum of the rows'
+/// log-losses plus ½·‖W‖²/C, intercepts not penalised, minimised with MathNet.Numerics'
+/// L-BFGS. Convergence is checked here: the fit has converged when the largest absolute
+/// gradient component is at most <see cref="Tolerance"/> (scikit-learn's <c>gtol</c>);
+/// otherwise the model carries a <see cref="LogisticRegressionModel.Warning"/>.
+/// </summary>
+public sealed class LogisticRegression
+{
+    /// <summary>Inverse of the L2 regularisation strength; must be positive. Default 1.</summary>
+    public double C { get; init; } = 1.0;
+
+    /// <summary>Cap on L-BFGS iterations. Default 100, as in scikit-learn.</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>Largest absolute gradient component accepted as converged. Default 1e-4, as in scikit-learn.</summary>
+    public double Tolerance { get; init; } = 1e-4;
+
+    /// <summary>Centre and scale every feature on the training rows before fitting. Default false.</summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>Threads used to compute the gradient; null for all cores. Results do not depend on it.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Fits the model to every row of <paramref name="data"/>.</summary>
+    /// <exception cref="InvalidOptionException">An option is out of range, or the data has no rows.</exception>
+    public LogisticRegressionModel Fit(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Validate(data);
+        MathNetSettings.Apply();
+        var features = data.Features;
+        var classes = data.Classes.Count;
+        var standardizer = Standardize ? Standardizer.Fit(data.ValueArray, data.Rows, features) : null;
+        var x = standardizer?.Transform(data.Values, features) ?? data.ValueArray;
+        var objective = new MultinomialObjective(x, data.LabelArray, features, classes, C, MaxDegreeOfParallelism);
+        var search = new TrackedObjective(objective);
+        var start = new double[objective.Parameters];
+        var scale = 1.0 / Math.Max(search.Value(start), 1.0);
+
+        // MathNet's relative-gradient test divides by max(|f|, 1); scaling f below 1 turns it
+        // into an absolute test at least as strict as ours, so it never stops too early.
+        var minimizer = new LimitedMemoryBfgsMinimizer(Tolerance * scale, 0, 0, 10, MaxIterations);
+        var function = ObjectiveFunction.Gradient(theta =>
+        {
+            var (value, gradient) = search.Evaluate(theta.AsArray() ?? theta.ToArray());
+            var scaled = new DenseVector(gradient.Length);
+            for (var i = 0; i < gradient.Length; i++)
+            {
+                scaled[i] = gradient[i] * scale;
+            }
+
+            return (value * scale, (Vector<double>)scaled);
+        });
+        var iterations = 0;
+        string? failure = null;
+        double[] theta;
+        try
+        {
+            var result = minimizer.FindMinimum(function, new DenseVector(start));
+            iterations = result.Iterations;
+            theta = result.MinimizingPoint.ToArray();
+        }
+        catch (OptimizationException e)
+        {
+            failure = e.InnerException?.Message ?? e.Message;
+            theta = search.Best();
+        }
+
+        var (objectiveValue, finalGradient) = search.Evaluate(theta);
+        var maxGradient = TrackedObjective.MaxAbs(finalGradient);
+        var converged = maxGradient <= Tolerance;
+        var warning = converged ? null : Explain(failure, iterations, maxGradient);
+        return new LogisticRegressionModel(
+            data.Classes, data.FeatureNames, theta, standardizer,
+            new LogisticRegressionFit(C, converged, iterations, search.Evaluations, objectiveValue, maxGradient, warning));
+    }
+
+    private string Explain(string? failure, int iterations, double maxGradient)
+    {
+        var reason = failure is null
+            ? $"L-BFGS stopped after {iterations} iterations (cap {MaxIterations})"
+            : $"the L-BFGS line search gave up ({failure})";
+        return $"Logistic regression did not converge: {reason} with the largest gradient component at {maxGradient:G4}, above the tolerance {Tolerance:G4}. Increase MaxIterations, set Standardize, or loosen Tolerance.";
+    }
+
+    private void Validate(Dataset data)
+    {
+        if (!(C > 0) || double.IsInfinity(C))
+        {
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(C), $"{C} is not a positive finite number. Use for example 1.0.");
+        }
+
+        if (MaxIterations < 1)
+        {
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(MaxIterations), $"{MaxIterations} is below 1. Use for example 100.");
+        }
+
+        if (!(Tolerance > 0))
+        {
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(Tolerance), $"{Tolerance} is not positive. Use for example 1e-4.");
+        }
+
+        if (MaxDegreeOfParallelism is < 1)
+        {
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(MaxDegreeOfParallelism), $"{MaxDegreeOfParallelism} is below 1. Use null for all cores.");
+        }
+
+        if (data.Rows == 0)
+        {
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(data), "the data set has no rows.");
+        }
+    }
+}

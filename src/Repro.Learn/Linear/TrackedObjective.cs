@@ -1,0 +1,51 @@
+namespace Repro.Learn;
+
+/// <summary>
+/// Evaluates the objective for the optimiser and remembers the best point seen, so a result
+/// exists even when the optimiser stops with an error.
+/// </summary>
+internal sealed class TrackedObjective
+{
+    private readonly MultinomialObjective objective;
+    private double[] bestTheta = [];
+    private double bestValue = double.PositiveInfinity;
+    private double bestMaxGradient = double.PositiveInfinity;
+
+    public TrackedObjective(MultinomialObjective objective)
+    {
+        this.objective = objective;
+    }
+
+    public int Evaluations { get; private set; }
+
+    public double Value(double[] theta) => Evaluate(theta).Value;
+
+    public (double Value, double[] Gradient) Evaluate(double[] theta)
+    {
+        var gradient = new double[theta.Length];
+        var value = objective.Evaluate(theta, gradient);
+        Evaluations++;
+        if (value < bestValue || (value == bestValue && MaxAbs(gradient) < bestMaxGradient))
+        {
+            bestValue = value;
+            bestTheta = (double[])theta.Clone();
+            bestMaxGradient = MaxAbs(gradient);
+        }
+
+        return (value, gradient);
+    }
+
+    /// <summary>The point with the lowest objective evaluated so far.</summary>
+    public double[] Best() => (double[])bestTheta.Clone();
+
+    public static double MaxAbs(double[] values)
+    {
+        var max = 0.0;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, Math.Abs(v));
+        }
+
+        return max;
+    }
+}
