@@ -21,6 +21,7 @@ public static class ChildProcess
         TimeSpan? timeout = null,
         Action<string>? onLine = null,
         IReadOnlyDictionary<string, string>? environment = null,
+        Func<string, bool>? removeEnvironment = null,
         CancellationToken cancellation = default)
     {
         var start = new ProcessStartInfo(fileName)
@@ -36,6 +37,11 @@ public static class ChildProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(removeEnvironment ?? (_ => false)).ToArray())
+        {
+            start.Environment.Remove(name);
         }
 
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";

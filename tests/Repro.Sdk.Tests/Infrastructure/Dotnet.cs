@@ -1,0 +1,48 @@
+using Repro.Processes;
+
+namespace Repro.Sdk.Tests.Infrastructure;
+
+/// <summary>Runs the dotnet CLI as a user would, without the variables the test host inherited from its own build.</summary>
+internal static class Dotnet
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["MSBUILDTERMINALLOGGER"] = "off",
+        };
+        // No build node may outlive the test and hold a task assembly or a temp folder.
+        string[] noNodeReuse = arguments[0] is "build" or "pack" or "restore" ? ["-nodeReuse:false"] : [];
+        var result = ChildProcess.Run("dotnet", [.. arguments, .. noNodeReuse], workingDirectory, Timeout,
+            environment: variables, removeEnvironment: IsInheritedBuildVariable);
+        return new CommandResult(string.Join(" ", arguments), result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    // 'dotnet test' runs inside an MSBuild-started host: these would point a child build at the wrong MSBuild.
+    private static bool IsInheritedBuildVariable(string name) =>
+        name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
+        name.Equals("MSBUILD_EXE_PATH", StringComparison.OrdinalIgnoreCase) ||
+        name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) ||
+        name.Equals("CI", StringComparison.OrdinalIgnoreCase) ||
+        name.Equals("ContinuousIntegrationBuild", StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed record CommandResult(string Command, int ExitCode, string Output)
+{
+    public CommandResult Succeeded()
+    {
+        Assert.AreEqual(0, ExitCode, $"'{Command}' failed:\n{Output}");
+        return this;
+    }
+
+    public CommandResult FailedWith(string code)
+    {
+        Assert.AreNotEqual(0, ExitCode, $"'{Command}' should have failed:\n{Output}");
+        StringAssert.Contains(Output, $"error {code}:", $"'{Command}' output:\n{Output}");
+        return this;
+    }
+}

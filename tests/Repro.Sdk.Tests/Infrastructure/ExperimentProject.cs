@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Repro.Processes;
+
+namespace Repro.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// A project outside this repository, in a git repository of its own, that uses the packed SDK exactly as a user's
+/// project would: &lt;Project Sdk="Repro.Sdk/VERSION"&gt;.
+/// </summary>
+internal sealed class ExperimentProject
+{
+    public const string ProgramSource = """
+        using System.Globalization;
+        using Repro;
+
+        var run = ExperimentRun.Open(args);
+        Console.WriteLine($"training {run.Experiment} with seed {run.Seed}");
+        switch (run.Param("Mode", "ok"))
+        {
+            case "crash":
+                Console.Error.WriteLine("about to fail: the data is upside down");
+                return 3;
+            case "nometrics":
+                return 0;
+            case "badmetrics":
+                File.WriteAllText(Path.Combine(run.RunDirectory, "metrics.json"), "{\"accuracy\": \"high\"}");
+                return 0;
+        }
+
+        // A deterministic stand-in for training: a seeded weighting of the data.
+        var values = File.ReadAllLines(run.DataPath).Skip(1).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        var state = (ulong)run.Seed;
+        var score = 0.0;
+        foreach (var value in values)
+        {
+            state = state * 6364136223846793005UL + 1442695040888963407UL;
+            score += value * (state >> 11) / (double)(1UL << 53);
+        }
+
+        score *= run.Param("Scale", 1.0);
+        run.LogMetric("score", score);
+        run.LogMetric("rows", values.Length);
+        File.WriteAllText(run.ArtifactPath("model.txt"), score.ToString("R", CultureInfo.InvariantCulture));
+        return 0;
+        """;
+
+    private ExperimentProject(string repository, string directory, Feed feed)
+    {
+        Repository = repository;
+        Directory = directory;
+        Feed = feed;
+    }
+
+    public string Repository { get; }
+    public string Directory { get; }
+    public Feed Feed { get; }
+    public string ProjectFile => Path.Combine(Directory, "Demo.csproj");
+    public string RunsDirectory => Path.Combine(Directory, "runs");
+
+    /// <summary>Writes the project; with <paramref name="git"/>, commits it (lock file included) so the tree is clean.</summary>
+    public static ExperimentProject Create(string experimentItems, bool git = true, bool restore = true)
+    {
+        var feed = PackedSdk.Feed;
+        var repository = System.IO.Directory.CreateDirectory(Path.Combine(feed.Root, "projects", Guid.NewGuid().ToString("N"))).FullName;
+        var project = new ExperimentProject(repository, Path.Combine(repository, "Demo"), feed);
+        project.Write("nuget.config", feed.NuGetConfig, atRepositoryRoot: true);
+        project.Write(".gitignore", "bin/\nobj/\n", atRepositoryRoot: true);
+        project.Write("Demo.csproj", $"""
+            <Project Sdk="Repro.Sdk/{feed.Version}">
+              <ItemGroup>
+            {experimentItems}
+              </ItemGroup>
+            </Project>
+            """);
+        project.Write("Program.cs", ProgramSource);
+        project.Write("data/numbers.csv", "value\n1.5\n2.25\n-3\n4\n10.125\n");
+        if (restore)
+        {
+            project.Dotnet("restore").Succeeded();
+        }
+
+        if (git)
+        {
+            project.Git("init", "-q", "-b", "main");
+            project.Git("add", "-A");
+            project.Git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "experiment");
+        }
+
+        return project;
+    }
+
+    public string Write(string relativePath, string text, bool atRepositoryRoot = false)
+    {
+        var path = Path.Combine(atRepositoryRoot ? Repository : Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public CommandResult Dotnet(params string[] arguments) =>
+        Infrastructure.Dotnet.Run(Directory, Feed.Environment, arguments);
+
+    public CommandResult Train(params string[] properties) => Dotnet(["build", "-t:Train", .. properties]);
+
+    public string Git(params string[] arguments)
+    {
+        var result = ChildProcess.Run("git", arguments, Repository, TimeSpan.FromSeconds(30));
+        Assert.AreEqual(0, result.ExitCode, result.StandardError);
+        return result.StandardOutput.Trim();
+    }
+
+    /// <summary>The finished run folders, oldest first.</summary>
+    public string[] Runs() => System.IO.Directory.Exists(RunsDirectory)
+        ? System.IO.Directory.GetDirectories(RunsDirectory).Order(StringComparer.Ordinal).ToArray()
+        : [];
+
+    public static JsonElement ReadJson(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.Clone();
+    }
+}

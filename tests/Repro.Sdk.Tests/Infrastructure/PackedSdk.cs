@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Repro.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// Repro packed once per test run into a temporary feed, with a version of its own, and restored into a package
+/// folder of its own: NuGet never extracts a version twice, so reusing either would test an older build.
+/// </summary>
+internal static class PackedSdk
+{
+    private static readonly Lazy<Feed> Packed = new(Pack);
+
+    public static Feed Feed => Packed.Value;
+
+    private static Feed Pack()
+    {
+        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "repro-it", Guid.NewGuid().ToString("N"));
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var feed = Directory.CreateDirectory(System.IO.Path.Combine(root, "feed")).FullName;
+        foreach (var project in new[] { "src/Repro.Runtime/Repro.Runtime.csproj", "src/Repro.Sdk/Repro.Sdk.csproj" })
+        {
+            Dotnet.Run(RepositoryRoot.Path, null, "pack", project, "-c", "Release", "-o", feed, "-p:Version=" + version).Succeeded();
+        }
+
+        var globalPackages = Dotnet.Run(RepositoryRoot.Path, null, "nuget", "locals", "global-packages", "--list").Succeeded()
+            .Output.Split(':', 2)[1].Trim();
+        return new Feed(root, feed, System.IO.Path.Combine(root, "packages"), globalPackages, version);
+    }
+}
+
+/// <param name="Root">A temporary folder for everything of this test run.</param>
+/// <param name="Path">The folder feed holding the packed packages.</param>
+/// <param name="Packages">The NuGet packages folder the test projects restore into.</param>
+/// <param name="GlobalPackages">The machine's own packages folder, read as a fallback so nothing is downloaded twice.</param>
+internal sealed record Feed(string Root, string Path, string Packages, string GlobalPackages, string Version)
+{
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages };
+
+    public string NuGetConfig => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="repro-under-test" value="{Path}" />
+          </packageSources>
+          <fallbackPackageFolders>
+            <add key="machine" value="{GlobalPackages}" />
+          </fallbackPackageFolders>
+        </configuration>
+        """;
+}

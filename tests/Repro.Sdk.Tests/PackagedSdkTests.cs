@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Repro.Sdk.Tests.Infrastructure;
+
+namespace Repro.Sdk.Tests;
+
+/// <summary>The packed SDK trains a project outside this repository, and every stamp matches what git and the files say.</summary>
+[TestClass]
+public sealed class PackagedSdkTests
+{
+    private const string Experiments = """
+            <Experiment Include="weights" Seed="42" TestSize="0.25" Data="data/numbers.csv" Scale="2" />
+            <Experiment Include="other" Seed="7" Data="data/numbers.csv" />
+        """;
+
+    private static ExperimentProject _project = null!;
+    private static string _output = "";
+
+    [ClassInitialize]
+    public static void TrainOnce(TestContext context)
+    {
+        _project = ExperimentProject.Create(Experiments);
+        _output = _project.Train().Succeeded().Output;
+    }
+
+    [TestMethod]
+    public void EveryExperimentGetsACompletedRunFolder()
+    {
+        var runs = _project.Runs();
+        Assert.HasCount(2, runs);
+        foreach (var run in runs)
+        {
+            foreach (var file in new[] { "config.json", "metrics.json", "run.json", "report.md", "output.log", "artifacts/model.txt" })
+            {
+                Assert.IsTrue(File.Exists(Path.Combine(run, file)), $"{run} lacks {file}");
+            }
+
+            Assert.AreEqual("completed", Record(run).GetProperty("status").GetString());
+        }
+
+        Assert.IsEmpty(Directory.GetDirectories(_project.RunsDirectory, "*.partial"));
+    }
+
+    [TestMethod]
+    public void TheManifestMatchesGitAndTheFiles()
+    {
+        var run = RunOf("weights");
+        var record = Record(run);
+        Assert.AreEqual(Path.GetFileName(run), record.GetProperty("runId").GetString());
+        Assert.AreEqual(42, record.GetProperty("seed").GetInt64());
+        Assert.AreEqual(0.25, record.GetProperty("testSize").GetDouble());
+        Assert.AreEqual("2", record.GetProperty("params").GetProperty("Scale").GetString());
+
+        var git = record.GetProperty("git");
+        Assert.AreEqual(_project.Git("rev-parse", "HEAD"), git.GetProperty("commit").GetString());
+        Assert.IsFalse(git.GetProperty("dirty").GetBoolean(), "the run store and bin/obj must not make the tree dirty");
+        Assert.AreEqual("main", git.GetProperty("branch").GetString());
+
+        var lockFile = record.GetProperty("lockFile");
+        Assert.AreEqual("packages.lock.json", lockFile.GetProperty("path").GetString());
+        Assert.AreEqual(Sha256(File.ReadAllText(Path.Combine(_project.Directory, "packages.lock.json")).Replace("\r\n", "\n")),
+            lockFile.GetProperty("sha256").GetString());
+
+        var data = record.GetProperty("data").EnumerateArray().Single();
+        var dataPath = Path.Combine(_project.Directory, "data", "numbers.csv");
+        Assert.AreEqual("data/numbers.csv", data.GetProperty("path").GetString());
+        Assert.AreEqual(Sha256(File.ReadAllBytes(dataPath)), data.GetProperty("sha256").GetString());
+        Assert.AreEqual(new FileInfo(dataPath).Length, data.GetProperty("bytes").GetInt64());
+
+        var artifact = record.GetProperty("artifacts").EnumerateArray().Single();
+        var modelPath = Path.Combine(run, "artifacts", "model.txt");
+        Assert.AreEqual("artifacts/model.txt", artifact.GetProperty("path").GetString());
+        Assert.AreEqual(Sha256(File.ReadAllBytes(modelPath)), artifact.GetProperty("sha256").GetString());
+
+        var program = record.GetProperty("program");
+        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(_project.Directory, program.GetProperty("path").GetString()!))),
+            program.GetProperty("sha256").GetString());
+        StringAssert.EndsWith(program.GetProperty("path").GetString(), "Demo.dll");
+
+        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(run, "config.json"))), record.GetProperty("files").GetProperty("config").GetString());
+        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(run, "metrics.json"))), record.GetProperty("files").GetProperty("metrics").GetString());
+
+        var environment = record.GetProperty("environment");
+        Assert.AreEqual(Environment.ProcessorCount, environment.GetProperty("processorCount").GetInt32());
+        Assert.IsFalse(string.IsNullOrEmpty(environment.GetProperty("sdkVersion").GetString()));
+        Assert.AreEqual(Environment.Version.ToString(), environment.GetProperty("runtimeVersion").GetString());
+    }
+
+    [TestMethod]
+    public void MetricsAreTheProgramsAndTheReportCarriesTheCommand()
+    {
+        var run = RunOf("weights");
+        var metrics = ExperimentProject.ReadJson(Path.Combine(run, "metrics.json"));
+        Assert.AreEqual(5, metrics.GetProperty("rows").GetDouble());
+        Assert.AreEqual(metrics.GetProperty("score").GetDouble(), Record(run).GetProperty("metrics").GetProperty("score").GetDouble());
+
+        var command = Record(run).GetProperty("command").GetString()!;
+        Assert.AreEqual("dotnet build Demo/Demo.csproj -t:Train -p:Experiment=weights -p:Seed=42 -p:TestSize=0.25 -p:Params=\"Scale=2\"", command);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(run, "report.md")), command);
+    }
+
+    [TestMethod]
+    public void TheSummaryShowsEveryRunWithItsMainMetric()
+    {
+        StringAssert.Contains(_output, "Demo -> runs/ (2 run(s): 2 completed, 0 failed)");
+        foreach (var run in _project.Runs())
+        {
+            StringAssert.Contains(_output, Path.GetFileName(run));
+        }
+
+        StringAssert.Contains(_output, "score=");
+        StringAssert.Contains(_output, "[2/2] Training other with seed 7");
+    }
+
+    [TestMethod]
+    public void TheSameSeedGivesIdenticalMetricsInANewRun()
+    {
+        var before = _project.Runs();
+        _project.Train("-p:Experiment=weights").Succeeded();
+        var added = _project.Runs().Except(before).Single();
+
+        Assert.AreEqual(File.ReadAllText(Path.Combine(RunOf("weights", before), "metrics.json")), File.ReadAllText(Path.Combine(added, "metrics.json")));
+        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(RunOf("weights", before), "artifacts", "model.txt"))),
+            Sha256(File.ReadAllBytes(Path.Combine(added, "artifacts", "model.txt"))));
+        foreach (var run in before)
+        {
+            Assert.IsTrue(Directory.Exists(run), "earlier runs are kept");
+        }
+    }
+
+    [TestMethod]
+    public void CommandLineOverridesAreRecordedAsSuch()
+    {
+        var before = _project.Runs();
+        _project.Train("-p:Experiment=weights", "-p:Seed=9", "-p:TestSize=0.5", "-p:Params=\"Scale=3 Note='two words'\"").Succeeded();
+        var run = _project.Runs().Except(before).Single();
+
+        var config = ExperimentProject.ReadJson(Path.Combine(run, "config.json"));
+        Assert.AreEqual(9, config.GetProperty("seed").GetInt64());
+        Assert.AreEqual(0.5, config.GetProperty("testSize").GetDouble());
+        Assert.AreEqual("3", config.GetProperty("params").GetProperty("Scale").GetString());
+        Assert.AreEqual("two words", config.GetProperty("params").GetProperty("Note").GetString());
+        var overrides = config.GetProperty("overrides").EnumerateArray()
+            .Select(o => $"{o.GetProperty("name").GetString()}:{o.GetProperty("projectValue")}:{o.GetProperty("value").GetString()}")
+            .ToArray();
+        CollectionAssert.AreEqual(new[] { "Seed:42:9", "TestSize:0.25:0.5", "Note::two words", "Scale:2:3" }, overrides);
+    }
+
+    [TestMethod]
+    public void AnUntrackedFileIsStampedDirty()
+    {
+        var untracked = _project.Write("notes.txt", "not committed");
+        try
+        {
+            var before = _project.Runs();
+            _project.Train("-p:Experiment=other").Succeeded();
+            var run = _project.Runs().Except(before).Single();
+            Assert.IsTrue(Record(run).GetProperty("git").GetProperty("dirty").GetBoolean());
+        }
+        finally
+        {
+            File.Delete(untracked);
+        }
+    }
+
+    private static string RunOf(string experiment, string[]? runs = null) =>
+        (runs ?? _project.Runs()).First(r => Record(r).GetProperty("experiment").GetString() == experiment);
+
+    private static JsonElement Record(string run) => ExperimentProject.ReadJson(Path.Combine(run, "run.json"));
+
+    private static string Sha256(string text) => Sha256(System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+}
