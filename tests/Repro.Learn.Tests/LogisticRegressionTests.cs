@@ -1,0 +1,78 @@
+namespace Repro.Learn.Tests;
+
+[TestClass]
+public sealed class LogisticRegressionTests
+{
+    [TestMethod]
+    [DataRow("iris")]
+    [DataRow("wine")]
+    [DataRow("breast_cancer")]
+    public void ReachesScikitLearnsObjectiveAndAccuracyOnTheSameRows(string name)
+    {
+        var (reference, split) = TestFiles.ReferenceSplit(name);
+        var expected = reference.LogisticRegression;
+        var learner = new LogisticRegression { C = expected.C, Standardize = expected.Standardize, Tolerance = 1e-8, MaxIterations = 10000 };
+
+        var model = learner.Fit(split.Train);
+        var accuracy = Metrics.Accuracy(split.Test.Labels, model.Predict(split.Test));
+
+        Assert.IsTrue(model.Converged, model.Warning);
+        Assert.AreEqual(expected.Objective, model.Fit.Objective, 1e-6 * expected.Objective, $"{name} objective");
+        Assert.AreEqual(expected.Accuracy, accuracy, 1e-12, $"{name} accuracy");
+    }
+
+    [TestMethod]
+    public void ReportsHittingTheIterationCapAsAWarning()
+    {
+        var (_, split) = TestFiles.ReferenceSplit("iris");
+
+        var model = new LogisticRegression { MaxIterations = 3 }.Fit(split.Train);
+
+        Assert.IsFalse(model.Converged);
+        Assert.IsNotNull(model.Warning);
+        StringAssert.Contains(model.Warning, "did not converge");
+        StringAssert.Contains(model.Warning, "MaxIterations");
+        Assert.IsTrue(model.Fit.MaxGradient > 1e-4);
+    }
+
+    [TestMethod]
+    public void SameDataGivesIdenticalBytesOnOneOrManyThreads()
+    {
+        var data = SyntheticData.Make(rows: 9000, features: 6, classes: 3, seed: 5);
+
+        var one = SyntheticData.Bytes(new LogisticRegression { MaxDegreeOfParallelism = 1 }.Fit(data));
+        var many = SyntheticData.Bytes(new LogisticRegression { MaxDegreeOfParallelism = 8 }.Fit(data));
+        var again = SyntheticData.Bytes(new LogisticRegression().Fit(data));
+
+        CollectionAssert.AreEqual(one, many);
+        CollectionAssert.AreEqual(one, again);
+    }
+
+    [TestMethod]
+    public void StandardisingMakesPredictionsInTheOriginalUnits()
+    {
+        var (_, split) = TestFiles.ReferenceSplit("wine");
+
+        var model = new LogisticRegression { Standardize = true }.Fit(split.Train);
+        var probabilities = model.PredictProbabilities(split.Test);
+
+        Assert.IsTrue(Metrics.Accuracy(split.Test.Labels, model.Predict(split.Test)) > 0.9);
+        for (var i = 0; i < split.Test.Rows; i++)
+        {
+            Assert.AreEqual(1.0, probabilities[(i * 3)..((i * 3) + 3)].Sum(), 1e-12);
+        }
+    }
+
+    [TestMethod]
+    [DataRow(0.0, 100, 1e-4)]
+    [DataRow(-1.0, 100, 1e-4)]
+    [DataRow(1.0, 0, 1e-4)]
+    [DataRow(1.0, 100, 0.0)]
+    public void RejectsOptionsOutOfRange(double c, int maxIterations, double tolerance)
+    {
+        var (_, split) = TestFiles.ReferenceSplit("iris");
+        var learner = new LogisticRegression { C = c, MaxIterations = maxIterations, Tolerance = tolerance };
+
+        Assert.AreEqual(ErrorCodes.InvalidOption, Assert.ThrowsExactly<InvalidOptionException>(() => learner.Fit(split.Train)).Code);
+    }
+}
