@@ -1,0 +1,135 @@
+using Repro.Sdk.Tests.Infrastructure;
+
+namespace Repro.Sdk.Tests;
+
+/// <summary>Every bad input fails the build with its own REPRO code at the project file, and no record is lost.</summary>
+[TestClass]
+public sealed class BadInputTests
+{
+    private const string Experiments = """
+            <Experiment Include="good" Seed="1" Data="data/numbers.csv" />
+            <Experiment Include="crash" Seed="1" Mode="crash" />
+            <Experiment Include="silent" Seed="1" Mode="nometrics" />
+            <Experiment Include="words" Seed="1" Mode="badmetrics" />
+        """;
+
+    private static ExperimentProject _project = null!;
+
+    [ClassInitialize]
+    public static void CreateProject(TestContext context) => _project = ExperimentProject.Create(Experiments);
+
+    [TestMethod]
+    public void AProgramThatFailsShowsItsLastOutputAndItsRunIsKeptAsFailed()
+    {
+        var output = TrainNewRun("crash", out var run).FailedWith("REPRO0006").Output;
+        StringAssert.Contains(output, "about to fail: the data is upside down");
+        StringAssert.Contains(output, "exited with code 3");
+        AssertFailedRun(run, "REPRO0006");
+    }
+
+    [TestMethod]
+    public void AProgramThatWritesNoMetricsFails()
+    {
+        TrainNewRun("silent", out var run).FailedWith("REPRO0007");
+        AssertFailedRun(run, "REPRO0007");
+    }
+
+    [TestMethod]
+    public void MetricsThatAreNotNumbersFail()
+    {
+        TrainNewRun("words", out var run).FailedWith("REPRO0008");
+        AssertFailedRun(run, "REPRO0008");
+    }
+
+    [TestMethod]
+    public void AFailedExperimentDoesNotStopTheOthers()
+    {
+        var before = _project.Runs();
+        _project.Train("-p:Experiment=\"crash good\"").FailedWith("REPRO0006");
+        var added = _project.Runs().Except(before).Select(RunStatus).Order().ToArray();
+        CollectionAssert.AreEqual(new[] { "completed", "failed" }, added);
+    }
+
+    [TestMethod]
+    public void AnUnknownExperimentNamesTheKnownOnes() =>
+        StringAssert.Contains(_project.Train("-p:Experiment=nope").FailedWith("REPRO0002").Output, "good, crash, silent, words");
+
+    [TestMethod]
+    public void ASeedOverrideThatIsNotAWholeNumberFails() =>
+        _project.Train("-p:Experiment=good", "-p:Seed=abc").FailedWith("REPRO0003");
+
+    [TestMethod]
+    public void ATestSizeOutsideZeroToOneFails() =>
+        _project.Train("-p:Experiment=good", "-p:TestSize=1.5").FailedWith("REPRO0004");
+
+    [TestMethod]
+    public void UnreadableParamsFail() =>
+        _project.Train("-p:Experiment=good", "-p:Params=Trees").FailedWith("REPRO0010");
+
+    [TestMethod]
+    public void AnUnwritableRunStoreFails()
+    {
+        var file = _project.Write("obj/not-a-folder", "x");
+        _project.Train("-p:Experiment=good", $"-p:ReproRunsDir={file}/runs").FailedWith("REPRO0009");
+    }
+
+    [TestMethod]
+    public void ErrorsPointAtTheProjectFile() =>
+        StringAssert.Contains(_project.Train("-p:Experiment=nope").Output, _project.ProjectFile + " : error REPRO0002:");
+
+    [TestMethod]
+    public void AProjectWithoutExperimentsFailsBeforeBuilding() =>
+        ExperimentProject.Create("", git: false).Train().FailedWith("REPRO0001");
+
+    [TestMethod]
+    public void AnExperimentWithoutASeedFails() =>
+        ExperimentProject.Create("""<Experiment Include="a" Data="data/numbers.csv" />""", git: false).Train().FailedWith("REPRO0003");
+
+    [TestMethod]
+    public void DataThatDoesNotExistFails() =>
+        StringAssert.Contains(
+            ExperimentProject.Create("""<Experiment Include="a" Seed="1" Data="data/missing.csv" />""", git: false).Train().FailedWith("REPRO0005").Output,
+            "data/missing.csv");
+
+    [TestMethod]
+    public void OutsideGitTheRunIsStampedUnknownWithAWarning()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="a" Seed="1" Data="data/numbers.csv" />""", git: false);
+        var output = project.Train().Succeeded().Output;
+        StringAssert.Contains(output, "warning REPRO1002:");
+        StringAssert.Contains(output, "not inside a git repository");
+        var git = ExperimentProject.ReadJson(Path.Combine(project.Runs().Single(), "run.json")).GetProperty("git");
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, git.GetProperty("commit").ValueKind);
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, git.GetProperty("dirty").ValueKind);
+    }
+
+    [TestMethod]
+    public void WithoutALockFileTheRunWarnsAndRecordsNone()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="a" Seed="1" Data="data/numbers.csv" />""", git: false, restore: false);
+        project.Write("Directory.Build.props", "<Project><PropertyGroup><RestorePackagesWithLockFile>false</RestorePackagesWithLockFile></PropertyGroup></Project>");
+        StringAssert.Contains(project.Train().Succeeded().Output, "warning REPRO1001:");
+        var record = ExperimentProject.ReadJson(Path.Combine(project.Runs().Single(), "run.json"));
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, record.GetProperty("lockFile").ValueKind);
+    }
+
+    private static CommandResult TrainNewRun(string experiment, out string run)
+    {
+        var before = _project.Runs();
+        var result = _project.Train("-p:Experiment=" + experiment);
+        run = _project.Runs().Except(before).Single();
+        return result;
+    }
+
+    private static void AssertFailedRun(string run, string code)
+    {
+        Assert.AreEqual("failed", RunStatus(run));
+        var record = ExperimentProject.ReadJson(Path.Combine(run, "run.json"));
+        Assert.AreEqual(code, record.GetProperty("error").GetProperty("code").GetString());
+        Assert.IsTrue(File.Exists(Path.Combine(run, "config.json")));
+        Assert.IsTrue(File.Exists(Path.Combine(run, "output.log")));
+    }
+
+    private static string RunStatus(string run) =>
+        ExperimentProject.ReadJson(Path.Combine(run, "run.json")).GetProperty("status").GetString()!;
+}
