@@ -1,29 +1,49 @@
 // The Iris experiment program. Repro starts it once per <Experiment> item; everything it needs comes from the
-// run: the seed, the test size, the data file and the parameters (LabelColumn, Learner, Neighbors).
+// run: the seed, the test size, the data file and the parameters. It trains on any numeric CSV with a label column.
 using System.Globalization;
-using IrisExperiment;
 using Repro;
+using Repro.Learn;
 
 var run = ExperimentRun.Open(args);
-var table = LabeledTable.Load(run.DataPath, run.Param<string>("LabelColumn"));
-var (train, test) = table.StratifiedSplit(run.TestSize, (ulong)run.Seed);
-Console.WriteLine($"{table.Rows} rows, {table.Classes.Count} classes: {train.Rows} to train, {test.Rows} to test");
+var data = Dataset.LoadCsv(run.DataPath, run.Param<string>("LabelColumn"));
+var split = DataSplit.TrainTest(data, run.TestSize, (ulong)run.Seed);
+Console.WriteLine($"{data.Rows} rows, {data.Classes.Count} classes: {split.Train.Rows} to train, {split.Test.Rows} to test");
 
-IClassifier model = run.Param("Learner", "centroid") switch
+IClassifier model = run.Param<string>("Learner") switch
 {
-    "centroid" => NearestCentroid.Fit(train),
-    "knn" => new NearestNeighbors(train, run.Param("Neighbors", 5)),
-    var other => throw new ExperimentException("REPRO2002", $"Learner '{other}' is unknown: use centroid or knn."),
+    "logistic" => FitLogistic(run, split.Train),
+    "forest" => new RandomForest
+    {
+        Trees = run.Param("Trees", 100),
+        MaxDepth = run.Param<int?>("MaxDepth", null),
+        MinSamplesLeaf = run.Param("MinSamplesLeaf", 1),
+        Seed = (ulong)run.Seed,
+    }.Fit(split.Train),
+    var other => throw new ExperimentException("REPRO2002", $"Learner '{other}' is unknown: use logistic or forest."),
 };
 
-var correct = 0;
-for (var i = 0; i < test.Rows; i++)
-{
-    correct += model.Predict(test.Row(i)) == test.Labels[i] ? 1 : 0;
-}
+var evaluation = Evaluation.Of(model, split.Test);
+run.LogMetric("accuracy", evaluation.Accuracy);
+run.LogMetric("macro_f1", evaluation.MacroF1);
+run.LogMetric("log_loss", evaluation.LogLoss);
+run.LogMetric("test_rows", evaluation.Rows);
+ModelFile.Save(model, run.ArtifactPath("model.bin"));
+File.WriteAllText(run.ArtifactPath("evaluation.json"), evaluation.ToJson());
+Console.WriteLine("accuracy " + evaluation.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture));
 
-var accuracy = (double)correct / test.Rows;
-run.LogMetric("accuracy", accuracy);
-run.LogMetric("test_rows", test.Rows);
-File.WriteAllText(run.ArtifactPath("model.txt"), model.Describe(table.Classes));
-Console.WriteLine("accuracy " + accuracy.ToString("0.0000", CultureInfo.InvariantCulture));
+static LogisticRegressionModel FitLogistic(ExperimentRun run, Dataset train)
+{
+    var model = new LogisticRegression
+    {
+        C = run.Param("C", 1.0),
+        MaxIterations = run.Param("MaxIterations", 100),
+        Standardize = run.Param("Standardize", false),
+    }.Fit(train);
+    if (!model.Converged)
+    {
+        Console.WriteLine("warning: " + model.Warning);
+    }
+
+    run.LogMetric("iterations", model.Fit.Iterations);
+    return model;
+}
