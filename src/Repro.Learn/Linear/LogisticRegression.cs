@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Double;
-using MathNet.Numerics.Optimization;
 
 namespace Repro.Learn;
 
@@ -41,38 +38,7 @@ public sealed class LogisticRegression
         var x = standardizer?.Transform(data.Values, features) ?? data.ValueArray;
         var objective = new MultinomialObjective(x, data.LabelArray, features, classes, C, MaxDegreeOfParallelism);
         var search = new TrackedObjective(objective);
-        var start = new double[objective.Parameters];
-        var scale = 1.0 / Math.Max(search.Value(start), 1.0);
-
-        // MathNet's relative-gradient test divides by max(|f|, 1); scaling f below 1 turns it
-        // into an absolute test at least as strict as ours, so it never stops too early.
-        var minimizer = new LimitedMemoryBfgsMinimizer(Tolerance * scale, 0, 0, 10, MaxIterations);
-        var function = ObjectiveFunction.Gradient(theta =>
-        {
-            var (value, gradient) = search.Evaluate(theta.AsArray() ?? theta.ToArray());
-            var scaled = new DenseVector(gradient.Length);
-            for (var i = 0; i < gradient.Length; i++)
-            {
-                scaled[i] = gradient[i] * scale;
-            }
-
-            return (value * scale, (Vector<double>)scaled);
-        });
-        var iterations = 0;
-        string? failure = null;
-        double[] theta;
-        try
-        {
-            var result = minimizer.FindMinimum(function, new DenseVector(start));
-            iterations = result.Iterations;
-            theta = result.MinimizingPoint.ToArray();
-        }
-        catch (OptimizationException e)
-        {
-            failure = e.InnerException?.Message ?? e.Message;
-            theta = search.Best();
-        }
-
+        var (theta, iterations, failure) = ScaledLbfgs.Minimize(search, objective.Parameters, Tolerance, MaxIterations);
         var (objectiveValue, finalGradient) = search.Evaluate(theta);
         var maxGradient = TrackedObjective.MaxAbs(finalGradient);
         var converged = maxGradient <= Tolerance;

@@ -47,19 +47,29 @@ public sealed class RandomForest
         var labels = data.LabelArray;
         var classes = data.Classes.Count;
         var trees = new Tree[Trees];
-        Parallel.For(0, Trees, parallel, t =>
-        {
-            var rng = new Xoshiro256StarStar(Seed, (ulong)t);
-            var weights = Bootstrap ? BootstrapCounts(labels.Length, rng) : null;
-            trees[t] = new TreeGrower(bins, labels, classes, settings).Grow(weights, rng);
-        });
+
+        // Scratch space is per thread; a tree's result depends only on its index.
+        Parallel.For(
+            0,
+            Trees,
+            parallel,
+            () => (Grower: new TreeGrower(bins, labels, classes, settings), Counts: new int[labels.Length]),
+            (t, _, scratch) =>
+            {
+                var rng = new Xoshiro256StarStar(Seed, (ulong)t);
+                var weights = Bootstrap ? BootstrapCounts(scratch.Counts, rng) : null;
+                trees[t] = scratch.Grower.Grow(weights, rng);
+                return scratch;
+            },
+            _ => { });
         return new RandomForestModel(data.Classes, data.FeatureNames, trees);
     }
 
     /// <summary>How often each row is drawn when drawing as many rows as there are, with replacement.</summary>
-    private static int[] BootstrapCounts(int rows, Xoshiro256StarStar rng)
+    private static int[] BootstrapCounts(int[] counts, Xoshiro256StarStar rng)
     {
-        var counts = new int[rows];
+        var rows = counts.Length;
+        Array.Clear(counts);
         for (var i = 0; i < rows; i++)
         {
             counts[rng.NextInt(rows)]++;

@@ -22,9 +22,9 @@ internal sealed class TreeGrower
     private readonly long[] bestLeftCounts;
     private readonly List<TreeNode> nodes = [];
     private readonly List<double> leafValues = [];
-    private int[] rows = [];
-    private int[] rowLabels = [];
-    private int[] rowWeights = [];
+    private readonly int[] rows;
+    private readonly int[] rowLabels;
+    private readonly int[] rowWeights;
 
     public TreeGrower(FeatureBins bins, int[] labels, int classes, TreeSettings settings)
     {
@@ -38,20 +38,17 @@ internal sealed class TreeGrower
         featureOrder = new int[bins.Codes.Length];
         leftCounts = new long[classes];
         bestLeftCounts = new long[classes];
+        rows = new int[labels.Length];
+        rowLabels = new int[labels.Length];
+        rowWeights = new int[labels.Length];
     }
 
-    /// <summary>Grows a tree on the rows with a positive weight (all rows with weight 1 when <paramref name="weights"/> is null).</summary>
+    /// <summary>
+    /// Grows a tree on the rows with a positive weight (all rows with weight 1 when
+    /// <paramref name="weights"/> is null). A grower can grow many trees, one at a time.
+    /// </summary>
     public Tree Grow(int[]? weights, Xoshiro256StarStar rng)
     {
-        var count = 0;
-        for (var i = 0; i < labels.Length; i++)
-        {
-            count += weights is null || weights[i] > 0 ? 1 : 0;
-        }
-
-        rows = new int[count];
-        rowLabels = new int[count];
-        rowWeights = new int[count];
         var rootCounts = new long[classes];
         var next = 0;
         for (var i = 0; i < labels.Length; i++)
@@ -67,6 +64,7 @@ internal sealed class TreeGrower
             }
         }
 
+        var count = next;
         nodes.Clear();
         leafValues.Clear();
         nodes.Add(default);

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmarks Repro.Learn against scikit-learn on the same files and cores, each case timed as a
+# whole process (start, CSV load, fit, predict) with its peak memory, and prints a markdown table.
+#
+# Usage: bench/run.sh [REPEATS]     (default 1; with more, each side's fastest run is reported)
+# Needs: the .NET SDK; installs python3-sklearn and GNU time with apt-get when missing.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repeats="${1:-1}"
+python=/usr/bin/python3
+data="$here/.data"
+results="$here/.results"
+
+install_packages() {
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "$@" > /dev/null
+}
+
+if ! [ -x "$python" ] || ! "$python" -c 'import sklearn' 2> /dev/null; then
+    echo "Installing python3-sklearn..." >&2
+    install_packages python3-sklearn
+fi
+if ! [ -x /usr/bin/time ]; then
+    echo "Installing GNU time..." >&2
+    install_packages time
+fi
+
+if ! [ -f "$data/train.csv" ] || ! [ -f "$data/test.csv" ]; then
+    echo "Generating make_classification(n_samples=200000, n_features=20, n_informative=10, n_classes=3, random_state=0)..." >&2
+    "$python" "$here/make_data.py" "$data"
+fi
+
+echo "Building Repro.Bench (Release)..." >&2
+mkdir -p "$results"
+dotnet build "$here/Repro.Bench/Repro.Bench.csproj" -c Release --nologo -v quiet -o "$results/bin" > "$results/build.log" 2>&1 \
+    || { cat "$results/build.log" >&2; exit 1; }
+
+# Runs one side of one case; prints "seconds peak_kb accuracy fit_seconds" of its fastest run.
+measure() {
+    local best="" line
+    for _ in $(seq "$repeats"); do
+        /usr/bin/time -f '%e %M' -o "$results/time.txt" "$@" > "$results/out.json"
+        line="$(read -r s m < "$results/time.txt"; "$python" -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(sys.argv[2], sys.argv[3], r["accuracy"], r["fit_s"])' "$results/out.json" "$s" "$m")"
+        if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best="$line"; fi
+    done
+    echo "$best"
+}
+
+cases=("logistic regression|logreg|" "random forest, 100 trees, full depth|forest|--max-depth none" "random forest, 100 trees, depth 5|forest|--max-depth 5")
+rows=()
+for case in "${cases[@]}"; do
+    IFS='|' read -r title model extra <<< "$case"
+    echo "Running $title..." >&2
+    # shellcheck disable=SC2086
+    sk="$(measure "$python" "$here/sklearn_bench.py" "$model" "$data/train.csv" "$data/test.csv" $extra)"
+    # shellcheck disable=SC2086
+    re="$(measure "$results/bin/Repro.Bench" "$model" "$data/train.csv" "$data/test.csv" $extra)"
+    rows+=("$title|$sk|$re")
+done
+
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo
+echo "Machine: $(nproc) cores, $cpu; .NET $(dotnet --version); scikit-learn $("$python" -c 'import sklearn; print(sklearn.__version__)'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Times are whole processes (start, load both CSV files, fit, predict), fastest of $repeats; memory is peak RSS."
+echo
+echo "| Case | scikit-learn | Repro | Repro / scikit-learn | scikit-learn fit | Repro fit | Peak RSS scikit-learn | Peak RSS Repro | Accuracy scikit-learn | Accuracy Repro |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for row in "${rows[@]}"; do
+    IFS='|' read -r title sk re <<< "$row"
+    read -r s_time s_mem s_acc s_fit <<< "$sk"
+    read -r r_time r_mem r_acc r_fit <<< "$re"
+    awk -v t="$title" -v st="$s_time" -v sm="$s_mem" -v sa="$s_acc" -v sf="$s_fit" \
+        -v rt="$r_time" -v rm="$r_mem" -v ra="$r_acc" -v rf="$r_fit" 'BEGIN {
+        printf "| %s | %.2f s | %.2f s | **%.2f×** | %.2f s | %.2f s | %.0f MB | %.0f MB | %.2f %% | %.2f %% |\n",
+            t, st, rt, rt / st, sf, rf, sm / 1024, rm / 1024, 100 * sa, 100 * ra }'
+done
