@@ -24,6 +24,17 @@ public sealed class RunStoreTests
     }
 
     [TestMethod]
+    public void RunsStartedAtTheSameMomentInParallelGetTheirOwnFolders()
+    {
+        using var folder = new TempFolder();
+        var moment = DateTimeOffset.UtcNow;
+        var ids = new string[64];
+        Parallel.For(0, ids.Length, i => ids[i] = new RunStore(folder.Path).Begin(moment).Id);
+        Assert.HasCount(ids.Length, ids.Distinct());
+        Assert.HasCount(ids.Length, Directory.GetDirectories(folder.Path, "*.partial"));
+    }
+
+    [TestMethod]
     public void AnExistingRunIsNeverOverwritten()
     {
         using var folder = new TempFolder();
