@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Build.Framework;
 using Repro.Diagnostics;
 
@@ -25,9 +24,10 @@ public abstract class ReproTask : Microsoft.Build.Utilities.Task
         {
             RunLog.Error(e.Code, e.Message);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            RunLog.Error(ErrorCode.RunStoreUnwritable, e.Message);
+            // Reading inputs is checked before a run starts; what fails here is writing the run's record.
+            RunLog.Error(ErrorCode.RunStoreUnwritable, $"a run could not be recorded: {e.Message}");
         }
 
         return !Log.HasLoggedErrors;

@@ -33,8 +33,18 @@ public static class RecordJson
     public static RunRecord ReadRecord(string path) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RunRecord) ?? throw new JsonException($"'{path}' holds null.");
 
-    public static RuntimeStamp? ReadRuntimeStamp(string path) =>
-        File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RuntimeStamp) : null;
+    /// <summary>The runtime the program reported, or null when it wrote none (it need not use Repro.Runtime) or garbage.</summary>
+    public static RuntimeStamp? ReadRuntimeStamp(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RuntimeStamp) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static void Write<T>(string path, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
