@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -47,7 +48,7 @@ internal static class CsvLoader
         var labelLength = new int[rows];
         var blocks = (rows + BlockRows - 1) / BlockRows;
         var errors = new DataFormatException?[blocks];
-        Parallel.For(0, blocks, block =>
+        Parallel.For(0, blocks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
         {
             var end = Math.Min(rows, (block + 1) * BlockRows);
             for (var row = block * BlockRows; row < end; row++)
@@ -81,6 +82,7 @@ internal static class CsvLoader
         return new Dataset(values, labels, classes, featureNames);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DataFormatException? ParseRow(
         string path, byte[] bytes, LineIndex lines, int lineNumber, int row, List<string> header, int labelIndex,
         double[] values, int[] labelStart, int[] labelLength)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Repro.Learn;
 
 /// <summary>Start offsets of the lines of a UTF-8 text held in memory.</summary>
@@ -14,6 +15,7 @@ internal sealed class LineIndex
 
     public int Count => starts.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LineIndex Build(byte[] bytes)
     {
         var starts = new List<int>(1024);

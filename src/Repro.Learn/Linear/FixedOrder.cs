@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -11,6 +12,7 @@ namespace Repro.Learn;
 internal static class FixedOrder
 {
     /// <summary>Σ a[j]·b[j]: four lane sums, added as ((l0 + l1) + (l2 + l3)), then the tail in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var n = a.Length;
@@ -33,6 +35,7 @@ internal static class FixedOrder
     }
 
     /// <summary>target[j] += scale·source[j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(Span<double> target, double scale, ReadOnlySpan<double> source)
     {
         var n = target.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Repro.Learn;
 
@@ -42,6 +43,7 @@ public sealed class LogisticRegressionModel : IClassifier
     public int[] Predict(Dataset data) => Prediction.ArgMax(PredictProbabilities(data), Classes.Count);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] PredictProbabilities(Dataset data)
     {
         Prediction.CheckShape(this, data);
@@ -49,7 +51,7 @@ public sealed class LogisticRegressionModel : IClassifier
         var k = Classes.Count;
         var x = standardizer?.Transform(data.Values, d) ?? data.ValueArray;
         var probabilities = new double[data.Rows * k];
-        Parallel.For(0, Prediction.Blocks(data.Rows), block =>
+        Parallel.For(0, Prediction.Blocks(data.Rows), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
         {
             Span<double> z = stackalloc double[k];
             foreach (var i in Prediction.BlockRows(block, data.Rows))

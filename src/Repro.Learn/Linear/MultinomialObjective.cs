@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Repro.Learn;
 
 /// <summary>
@@ -82,6 +83,7 @@ internal sealed class MultinomialObjective
         return loss + (0.5 * inverseC * penalty);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Chunk(double[] theta, int chunk)
     {
         var stride = features + 1;

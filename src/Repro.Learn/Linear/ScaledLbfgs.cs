@@ -40,7 +40,8 @@ internal static class ScaledLbfgs
         try
         {
             var result = minimizer.FindMinimum(function, new DenseVector(parameters));
-            return (Unstretch(result.MinimizingPoint, stretch), result.Iterations, null);
+            // MathNet counts one past the cap when it stops there.
+            return (Unstretch(result.MinimizingPoint, stretch), Math.Min(result.Iterations, maxIterations), null);
         }
         catch (OptimizationException e)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Repro.Learn;
 
 /// <summary>
@@ -49,6 +50,7 @@ internal sealed class FeatureBins
     }
 
     /// <summary>Number of cuts below <paramref name="value"/>: the first bin whose cut is at least the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Bin(double[] cuts, double value)
     {
         var low = 0;
@@ -69,6 +71,7 @@ internal sealed class FeatureBins
         return low;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Cuts(double[] column)
     {
         Array.Sort(column);

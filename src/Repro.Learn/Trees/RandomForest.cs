@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Repro.Learn;
 
@@ -66,6 +67,7 @@ public sealed class RandomForest
     }
 
     /// <summary>How often each row is drawn when drawing as many rows as there are, with replacement.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] BootstrapCounts(int[] counts, Xoshiro256StarStar rng)
     {
         var rows = counts.Length;

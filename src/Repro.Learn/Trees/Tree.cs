@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Repro.Learn;
 
@@ -28,6 +29,7 @@ internal sealed class Tree
     public int Classes { get; }
 
     /// <summary>Offset into <see cref="LeafValues"/> of the leaf reached by <paramref name="row"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int LeafOffset(ReadOnlySpan<double> row)
     {
         var nodes = Nodes;

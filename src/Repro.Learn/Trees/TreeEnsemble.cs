@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Repro.Learn;
 
@@ -7,13 +8,14 @@ namespace Repro.Learn;
 /// </summary>
 internal static class TreeEnsemble
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Probabilities(IReadOnlyList<Tree> trees, Dataset data, int classes)
     {
         var d = data.Features;
         var x = data.ValueArray;
         var rows = data.Rows;
         var result = new double[rows * classes];
-        Parallel.For(0, Prediction.Blocks(rows), block =>
+        Parallel.For(0, Prediction.Blocks(rows), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
         {
             var first = block * Prediction.BlockSize;
             var last = Math.Min(rows, first + Prediction.BlockSize);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Repro.Learn;
 
@@ -47,6 +48,7 @@ internal sealed class TreeGrower
     /// Grows a tree on the rows with a positive weight (all rows with weight 1 when
     /// <paramref name="weights"/> is null). A grower can grow many trees, one at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Tree Grow(int[]? weights, Xoshiro256StarStar rng)
     {
         var rootCounts = new long[classes];
@@ -163,6 +165,7 @@ internal sealed class TreeGrower
     }
 
     /// <summary>Fills the class histogram of one feature over the node's rows; returns the number of non-empty bins, listed in ascending order in <see cref="touched"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Histogram(int start, int end, byte[] codes)
     {
         var used = 0;
@@ -181,6 +184,7 @@ internal sealed class TreeGrower
         return used;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BestCut(int used, int m, long total, long[] counts, ref double bestProxy, out int bestBin, out int bestLeftRows)
     {
         bestBin = -1;
@@ -244,6 +248,7 @@ internal sealed class TreeGrower
     }
 
     /// <summary>Moves the node's rows with a code at most <paramref name="bin"/> to its front.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Partition(int start, int end, byte[] codes, int bin)
     {
         var i = start;
