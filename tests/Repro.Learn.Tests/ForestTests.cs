@@ -34,6 +34,17 @@ public sealed class ForestTests
     }
 
     [TestMethod]
+    public void SameSeedGivesIdenticalMetrics()
+    {
+        var (_, split) = TestFiles.ReferenceSplit("wine");
+
+        var first = Evaluation.Of(new RandomForest { Trees = 25, Seed = 8 }.Fit(split.Train), split.Test).ToJson();
+        var second = Evaluation.Of(new RandomForest { Trees = 25, Seed = 8, MaxDegreeOfParallelism = 1 }.Fit(split.Train), split.Test).ToJson();
+
+        Assert.AreEqual(first, second);
+    }
+
+    [TestMethod]
     public void DifferentSeedGivesADifferentForest()
     {
         var (_, split) = TestFiles.ReferenceSplit("breast_cancer");
