@@ -28,9 +28,8 @@ internal sealed class FeatureBins
     {
         var codes = new byte[features][];
         var thresholds = new double[features][];
-        Parallel.For(0, features, parallel, f =>
+        Parallel.For(0, features, parallel, () => new double[rows], (f, _, column) =>
         {
-            var column = new double[rows];
             for (var i = 0; i < rows; i++)
             {
                 column[i] = x[((long)i * features) + f];
@@ -45,7 +44,9 @@ internal sealed class FeatureBins
 
             codes[f] = code;
             thresholds[f] = cuts;
-        });
+            return column;
+        },
+        _ => { });
         return new FeatureBins(codes, thresholds);
     }
 
@@ -71,46 +72,40 @@ internal sealed class FeatureBins
         return low;
     }
 
+    /// <summary>Cuts of one feature; sorts <paramref name="column"/> in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Cuts(double[] column)
     {
         Array.Sort(column);
-        var distinct = new List<double>();
-        var atMost = new List<long>();
-        for (var i = 0; i < column.Length; i++)
+        var n = column.Length;
+        var cuts = new List<double>(MaxBins);
+        var distinct = 1;
+        for (var i = 1; i < n && distinct <= MaxBins; i++)
         {
-            if (distinct.Count == 0 || column[i] != distinct[^1])
-            {
-                distinct.Add(column[i]);
-                atMost.Add(0);
-            }
-
-            atMost[^1] = i + 1;
+            distinct += column[i] != column[i - 1] ? 1 : 0;
         }
 
-        var cuts = new List<double>();
-        if (distinct.Count <= MaxBins)
+        if (distinct <= MaxBins)
         {
-            for (var j = 0; j + 1 < distinct.Count; j++)
+            for (var i = 1; i < n; i++)
             {
-                cuts.Add(Midpoint(distinct[j], distinct[j + 1]));
+                if (column[i] != column[i - 1])
+                {
+                    cuts.Add(Midpoint(column[i - 1], column[i]));
+                }
             }
 
             return cuts.ToArray();
         }
 
-        var k = 0;
+        // Quantile b is the value at rank b·n/MaxBins; its cut lies before the next larger value.
         for (var b = 1; b < MaxBins; b++)
         {
-            var target = (long)b * column.Length / MaxBins;
-            while (k + 1 < distinct.Count && atMost[k] < target)
+            var value = column[Math.Max(0, (int)((long)b * n / MaxBins) - 1)];
+            var next = FirstAbove(column, value);
+            if (next < n)
             {
-                k++;
-            }
-
-            if (k + 1 < distinct.Count)
-            {
-                var cut = Midpoint(distinct[k], distinct[k + 1]);
+                var cut = Midpoint(value, column[next]);
                 if (cuts.Count == 0 || cut > cuts[^1])
                 {
                     cuts.Add(cut);
@@ -119,6 +114,27 @@ internal sealed class FeatureBins
         }
 
         return cuts.ToArray();
+    }
+
+    /// <summary>Index of the first value of the sorted <paramref name="sorted"/> above <paramref name="value"/>.</summary>
+    private static int FirstAbove(double[] sorted, double value)
+    {
+        var low = 0;
+        var high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static double Midpoint(double low, double high)
