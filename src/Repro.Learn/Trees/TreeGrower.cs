@@ -52,21 +52,20 @@ internal sealed class TreeGrower
     public Tree Grow(int[]? weights, Xoshiro256StarStar rng)
     {
         var rootCounts = new long[classes];
-        var next = 0;
+        var count = 0;
         for (var i = 0; i < labels.Length; i++)
         {
             var w = weights is null ? 1 : weights[i];
             if (w > 0)
             {
-                rows[next] = i;
-                rowLabels[next] = labels[i];
-                rowWeights[next] = w;
+                rows[count] = i;
+                rowLabels[count] = labels[i];
+                rowWeights[count] = w;
                 rootCounts[labels[i]] += w;
-                next++;
+                count++;
             }
         }
 
-        var count = next;
         nodes.Clear();
         leafValues.Clear();
         nodes.Add(default);
