@@ -4,7 +4,7 @@ using Repro.Experiments;
 namespace Repro.Tasks;
 
 /// <summary>The inputs every experiment verb shares: the &lt;Experiment&gt; items and the command-line overrides.</summary>
-public abstract class ExperimentsTask : ReproTask
+public abstract class ExperimentsTask : RunTask
 {
     public ITaskItem[] Experiments { get; set; } = [];
 
@@ -19,8 +19,6 @@ public abstract class ExperimentsTask : ReproTask
 
     /// <summary>-p:Params</summary>
     public string? Params { get; set; }
-
-    private protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
 
     /// <summary>The checked plans, or none after logging every problem found.</summary>
     private protected IReadOnlyList<RunPlan> Plan()

@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
 using Repro.Records;
-using Repro.Runs;
-using Repro.SourceControl;
 using Repro.Training;
 
 namespace Repro.Tasks;
@@ -10,24 +8,6 @@ namespace Repro.Tasks;
 public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
-
-    [Required]
-    public string RunsDirectory { get; set; } = "";
-
-    [Required]
-    public string ProgramPath { get; set; } = "";
-
-    /// <summary>The dotnet executable; the SDK's $(DOTNET_HOST_PATH).</summary>
-    public string? DotnetHost { get; set; }
-
-    [Required]
-    public string LockFile { get; set; } = "";
-
-    public string? SourceRevisionId { get; set; }
-
-    public string? SdkVersion { get; set; }
-
-    public string? TargetFramework { get; set; }
 
     /// <summary>One item per run: the RunId, with Experiment, Status and Folder metadata.</summary>
     [Output]
@@ -43,24 +23,7 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             return;
         }
 
-        var store = new RunStore(Path.Combine(ProjectDirectory, RunsDirectory));
-        var git = GitProbe.Read(ProjectDirectory, store.Directory, SourceRevisionId);
-        if (git.UnknownReason is { } reason)
-        {
-            RunLog.Warning(Diagnostics.ErrorCode.GitStateUnknown,
-                $"the runs cannot record which code they ran, because {reason}: they are stamped with an unknown commit and dirty state.");
-        }
-
-        var settings = new TrainSettings(
-            Path.GetFullPath(ProjectFile),
-            store,
-            Path.GetFullPath(ProgramPath),
-            string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost,
-            Path.Combine(ProjectDirectory, LockFile),
-            git,
-            SdkVersion,
-            TargetFramework,
-            RunLog);
+        var settings = Settings();
         var outcomes = new Trainer(settings).Train(plans, _cancel.Token);
         if (outcomes.Count > 0)
         {

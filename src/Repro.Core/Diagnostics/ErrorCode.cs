@@ -16,6 +16,19 @@ public static class ErrorCode
     public const string DuplicateExperiment = "REPRO0011";
     public const string ProgramNotFound = "REPRO0012";
 
+    public const string BadRunId = "REPRO0020";
+    public const string UnknownRun = "REPRO0021";
+    public const string DamagedRecord = "REPRO0022";
+    public const string FailedRunNotReproducible = "REPRO0023";
+    public const string Diverged = "REPRO0024";
+    public const string ModelDiffers = "REPRO0025";
+    public const string CommitNotReproducible = "REPRO0026";
+    public const string BuildAtCommitFailed = "REPRO0027";
+    public const string BadTolerance = "REPRO0028";
+    public const string BadReproduceAt = "REPRO0029";
+    public const string StrictGitState = "REPRO0030";
+    public const string StrictNoLockFile = "REPRO0031";
+
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
 }

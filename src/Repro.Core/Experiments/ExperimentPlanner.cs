@@ -1,5 +1,6 @@
 using System.Globalization;
 using Repro.Diagnostics;
+using Repro.Reproduction;
 
 namespace Repro.Experiments;
 
@@ -114,6 +115,16 @@ public static class ExperimentPlanner
                 $"experiment '{experiment.Name}' names Data \"{path}\", which does not exist under the project folder: fix the path or add the file."));
         }
 
+        var tolerance = ToleranceSpec.Standard;
+        try
+        {
+            tolerance = ToleranceSpec.Parse(experiment.Get("Tolerance"), $"experiment '{experiment.Name}'");
+        }
+        catch (ReproException e)
+        {
+            errors.Add(e);
+        }
+
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in experiment.Metadata.Where(m => !ExperimentSpec.WellKnownMetadata.Contains(m.Key)))
         {
@@ -127,7 +138,7 @@ public static class ExperimentPlanner
         }
 
         return errors.Count == errorCount
-            ? new RunPlan(experiment.Name, seed, testSize, parameters, data, applied)
+            ? new RunPlan(experiment.Name, seed, testSize, parameters, data, applied, tolerance)
             : null;
     }
 

@@ -7,4 +7,5 @@ public sealed record RunPlan(
     double? TestSize,
     SortedDictionary<string, string> Params,
     IReadOnlyList<string> Data,
-    IReadOnlyList<Override> Overrides);
+    IReadOnlyList<Override> Overrides,
+    Reproduction.ToleranceSpec Tolerance);

@@ -13,6 +13,7 @@ namespace Repro.Records;
 [JsonSerializable(typeof(RuntimeStamp))]
 [JsonSerializable(typeof(SortedDictionary<string, double>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Repro.Reproduction.Verdict))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes the JSON files of a run: indented, camelCase, UTF-8 without BOM, LF line endings.</summary>
@@ -29,6 +30,9 @@ public static class RecordJson
     public static void WriteRecord(string path, RunRecord record) => Write(path, record, Context.RunRecord);
 
     public static void WriteConfig(string path, RunConfig config) => Write(path, config, Context.RunConfig);
+
+    public static RunConfig ReadConfig(string path) =>
+        JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RunConfig) ?? throw new JsonException($"'{path}' holds null.");
 
     public static RunRecord ReadRecord(string path) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RunRecord) ?? throw new JsonException($"'{path}' holds null.");

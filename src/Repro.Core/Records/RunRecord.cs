@@ -31,6 +31,14 @@ public sealed record RunRecord
     public required long DurationMs { get; init; }
     public required string Command { get; init; }
     public ErrorRecord? Error { get; init; }
+
+    /// <summary>The tolerances a reproduction of this run is held to, as <c>ToleranceSpec</c> writes them.</summary>
+    public string? Tolerance { get; init; }
+
+    /// <summary>For a reproduction: the run it reproduced, and how that went.</summary>
+    public string? ReproductionOf { get; init; }
+
+    public Reproduction.Verdict? Verdict { get; init; }
 }
 
 public static class RunStatus

@@ -14,6 +14,12 @@ internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Progr
         {
             lockFile = new LockFileRecord(Relative(settings, settings.LockFile), FileHash.Sha256NormalizedLineEndings(settings.LockFile));
         }
+        else if (settings.Strict)
+        {
+            throw new ReproException(ErrorCode.StrictNoLockFile,
+                $"strict mode (CI) needs a lock file, and there is none at '{Relative(settings, settings.LockFile)}': " +
+                "restore with <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> and commit packages.lock.json.");
+        }
         else
         {
             settings.Log.Warning(ErrorCode.NoLockFile,

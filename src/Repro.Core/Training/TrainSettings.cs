@@ -12,6 +12,7 @@ namespace Repro.Training;
 /// <param name="Git">Read once, before any run writes anything.</param>
 /// <param name="SdkVersion">$(NETCoreSdkVersion)</param>
 /// <param name="TargetFramework">$(TargetFramework)</param>
+/// <param name="Strict">The CI gate: an unknown or dirty tree and a missing lock file are errors, not warnings.</param>
 public sealed record TrainSettings(
     string ProjectFile,
     RunStore Store,
@@ -21,7 +22,8 @@ public sealed record TrainSettings(
     GitStamp Git,
     string? SdkVersion,
     string? TargetFramework,
-    IRunLog Log)
+    IRunLog Log,
+    bool Strict = false)
 {
     public string ProjectDirectory => Path.GetDirectoryName(ProjectFile)!;
 }

@@ -20,6 +20,7 @@ public sealed class Trainer(TrainSettings settings)
 
     public IReadOnlyList<RunOutcome> Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default)
     {
+        StrictMode.RequireKnownCleanTree(settings);
         var outcomes = new List<RunOutcome>();
         for (var i = 0; i < plans.Count && !cancellation.IsCancellationRequested; i++)
         {
@@ -32,7 +33,9 @@ public sealed class Trainer(TrainSettings settings)
         return outcomes;
     }
 
-    private RunOutcome TrainOne(RunPlan plan, CancellationToken cancellation)
+    /// <summary>Makes one run.</summary>
+    /// <param name="annotate">Adds to the record before it is written, as a reproduction adds its verdict.</param>
+    public RunOutcome TrainOne(RunPlan plan, CancellationToken cancellation, Func<RunRecord, RunRecord>? annotate = null)
     {
         _inputs ??= BuildInputs.Read(settings);
         var startedAt = DateTimeOffset.UtcNow;
@@ -87,7 +90,9 @@ public sealed class Trainer(TrainSettings settings)
             DurationMs = clock.ElapsedMilliseconds,
             Command = ReproduceCommand.For(plan, settings.ProjectFile, settings.Git),
             Error = error,
+            Tolerance = plan.Tolerance.ToString(),
         };
+        record = annotate?.Invoke(record) ?? record;
 
         RecordJson.WriteRecord(Path.Combine(run.Path, RunFiles.Run), record);
         File.WriteAllText(Path.Combine(run.Path, RunFiles.Report), RunReport.Render(record));

@@ -25,6 +25,9 @@ internal sealed class ExperimentProject
             case "badmetrics":
                 File.WriteAllText(Path.Combine(run.RunDirectory, "metrics.json"), "{\"accuracy\": \"high\"}");
                 return 0;
+            case "clock":
+                run.LogMetric("score", DateTime.UtcNow.Ticks % 1_000_000 / 1e6);
+                return 0;
         }
 
         // A deterministic stand-in for training: a seeded weighting of the data.
@@ -40,7 +43,8 @@ internal sealed class ExperimentProject
         score *= run.Param("Scale", 1.0);
         run.LogMetric("score", score);
         run.LogMetric("rows", values.Length);
-        File.WriteAllText(run.ArtifactPath("model.txt"), score.ToString("R", CultureInfo.InvariantCulture));
+        var model = score.ToString("R", CultureInfo.InvariantCulture);
+        File.WriteAllText(run.ArtifactPath("model.txt"), run.Param("Stamp", false) ? model + " " + DateTime.UtcNow.Ticks : model);
         return 0;
         """;
 
@@ -82,8 +86,7 @@ internal sealed class ExperimentProject
         if (git)
         {
             project.Git("init", "-q", "-b", "main");
-            project.Git("add", "-A");
-            project.Git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "experiment");
+            project.Commit("experiment");
         }
 
         return project;
@@ -100,7 +103,27 @@ internal sealed class ExperimentProject
     public CommandResult Dotnet(params string[] arguments) =>
         Infrastructure.Dotnet.Run(Directory, Feed.Environment, arguments);
 
+    /// <summary>As a CI server runs it: CI=true turns on the strict gate.</summary>
+    public CommandResult DotnetOnCi(params string[] arguments) =>
+        Infrastructure.Dotnet.Run(Directory, new Dictionary<string, string>(Feed.Environment) { ["CI"] = "true" }, arguments);
+
     public CommandResult Train(params string[] properties) => Dotnet(["build", "-t:Train", .. properties]);
+
+    public CommandResult Reproduce(string runId, params string[] properties) => Dotnet(["build", "-t:Reproduce", "-p:RunId=" + runId, .. properties]);
+
+    /// <summary>Trains one experiment and returns the new run's id.</summary>
+    public string TrainRun(string experiment)
+    {
+        var before = Runs();
+        Train("-p:Experiment=" + experiment).Succeeded();
+        return Path.GetFileName(Runs().Except(before).Single());
+    }
+
+    public void Commit(string message)
+    {
+        Git("add", "-A");
+        Git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message);
+    }
 
     public string Git(params string[] arguments)
     {

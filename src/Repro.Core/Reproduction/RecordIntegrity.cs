@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Repro.Diagnostics;
+using Repro.Fingerprints;
+using Repro.Records;
+
+namespace Repro.Reproduction;
+
+/// <summary>
+/// Reads a recorded run and proves it intact before anything is re-run: config.json, metrics.json and every artifact
+/// must hash to what run.json says, and run.json's metrics must be metrics.json's.
+/// </summary>
+public static class RecordIntegrity
+{
+    public static RunRecord Read(string runFolder)
+    {
+        var id = Path.GetFileName(runFolder);
+        RunRecord record;
+        try
+        {
+            record = RecordJson.ReadRecord(Path.Combine(runFolder, RunFiles.Run));
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            throw Damaged(id, $"its {RunFiles.Run} cannot be read ({e.Message})");
+        }
+
+        if (record.RunId != id)
+        {
+            throw Damaged(id, $"its {RunFiles.Run} names another run, '{record.RunId}'");
+        }
+
+        Expect(runFolder, id, RunFiles.Config, record.Files.Config);
+        if (record.Files.Metrics is not null)
+        {
+            Expect(runFolder, id, RunFiles.Metrics, record.Files.Metrics);
+            var metrics = MetricsFile.Read(Path.Combine(runFolder, RunFiles.Metrics), record.Experiment);
+            if (!metrics.SequenceEqual(record.Metrics))
+            {
+                throw Damaged(id, $"the metrics in {RunFiles.Run} are not those of {RunFiles.Metrics}");
+            }
+        }
+
+        foreach (var artifact in record.Artifacts)
+        {
+            Expect(runFolder, id, artifact.Path, artifact.Sha256);
+        }
+
+        if (record.Status != RunStatus.Completed)
+        {
+            throw new ReproException(ErrorCode.FailedRunNotReproducible,
+                $"run '{id}' {record.Status} ({record.Error?.Code}) and has no metrics to reproduce: reproduce a completed run.");
+        }
+
+        return record;
+    }
+
+    private static void Expect(string runFolder, string id, string relativePath, string sha256)
+    {
+        var path = Path.Combine(runFolder, relativePath);
+        if (!File.Exists(path))
+        {
+            throw Damaged(id, $"{relativePath} is missing");
+        }
+
+        var actual = FileHash.Sha256(path);
+        if (actual != sha256)
+        {
+            throw Damaged(id, $"{relativePath} has changed since it was recorded (sha256 {Short(sha256)} → {Short(actual)})");
+        }
+    }
+
+    internal static string Short(string? sha256) => sha256 is null ? "none" : sha256.Length > 12 ? sha256[..12] + "…" : sha256;
+
+    private static ReproException Damaged(string id, string why) => new(ErrorCode.DamagedRecord,
+        $"the record of run '{id}' is not intact: {why}. A record that was edited or truncated proves nothing; restore it from version control or train a new run.");
+}

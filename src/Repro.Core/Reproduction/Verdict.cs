@@ -1,0 +1,22 @@
+namespace Repro.Reproduction;
+
+/// <summary>How a reproduction compares with the run it reproduced; stored in the reproduction's run.json.</summary>
+/// <param name="Status"><see cref="Reproduced"/> or <see cref="Diverged"/>.</param>
+/// <param name="ModelIdentical">Every artifact has the recorded path and SHA-256.</param>
+/// <param name="ChangedArtifacts">Artifacts that differ, are missing, or are new.</param>
+public sealed record Verdict(
+    string Status,
+    IReadOnlyList<MetricCheck> Metrics,
+    IReadOnlyList<InputCheck> Inputs,
+    bool ModelIdentical,
+    IReadOnlyList<string> ChangedArtifacts)
+{
+    public const string Reproduced = "reproduced";
+    public const string Diverged = "diverged";
+}
+
+/// <summary>One metric: recorded and reproduced values, their distance and the tolerance it was held to.</summary>
+public sealed record MetricCheck(string Name, double Recorded, double? Reproduced, double? Difference, string Tolerance, bool Ok);
+
+/// <summary>One input of the run, as recorded and as it is now.</summary>
+public sealed record InputCheck(string Input, string? Recorded, string? Current, bool Changed);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Repro.Records;
+
+namespace Repro.Reproduction;
+
+/// <summary>The reproduction as a person reads it: the input table, the metric table, the model, and the verdict.</summary>
+public static class VerdictReport
+{
+    public static string Render(Reproduction reproduction)
+    {
+        var verdict = reproduction.Verdict;
+        var text = new StringBuilder();
+        text.Append("Inputs of ").Append(reproduction.Recorded.RunId).Append(" (recorded → now):\n");
+        var width = verdict.Inputs.Max(i => i.Input.Length);
+        foreach (var input in verdict.Inputs)
+        {
+            text.Append("  ").Append(input.Input.PadRight(width)).Append("  ").Append(Describe(input)).Append('\n');
+        }
+
+        var rows = verdict.Metrics.Select(m => new[]
+        {
+            m.Name, Number(m.Recorded), m.Reproduced is { } r ? Number(r) : "missing",
+            m.Difference is { } d ? d.ToString("G3", CultureInfo.InvariantCulture) : "—", m.Tolerance, m.Ok ? "ok" : "DIVERGED",
+        }).Prepend(["metric", "recorded", "reproduced", "|Δ|", "tolerance", ""]).ToArray();
+        var widths = Enumerable.Range(0, 6).Select(c => rows.Max(row => row[c].Length)).ToArray();
+        text.Append("Metrics:\n");
+        foreach (var row in rows)
+        {
+            text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+        }
+
+        text.Append("Model: ").Append(verdict.ModelIdentical
+            ? "bit-identical"
+            : "differs (" + string.Join(", ", verdict.ChangedArtifacts) + ")");
+        return text.ToString();
+    }
+
+    /// <summary>Why a reproduction failed, in one message: the diverged metrics and the inputs that changed.</summary>
+    public static string Divergence(Reproduction reproduction, string projectDirectory)
+    {
+        var verdict = reproduction.Verdict;
+        var diverged = verdict.Metrics.Where(m => !m.Ok).Select(m => m.Reproduced is { } value
+            ? $"{m.Name} {Number(m.Recorded)} → {Number(value)} (|Δ| {m.Difference!.Value.ToString("G3", CultureInfo.InvariantCulture)} > {m.Tolerance})"
+            : $"{m.Name} is missing from the reproduction");
+        var failed = reproduction.Outcome.Record.Error is { } error ? $" The reproduction failed: {error.Code}." : "";
+        return $"run '{reproduction.Recorded.RunId}' did not reproduce: {string.Join("; ", diverged)}.{failed} {ChangedInputs(verdict)} " +
+            $"The reproduction is kept in {Path.GetRelativePath(projectDirectory, reproduction.Outcome.Folder).Replace('\\', '/')}.";
+    }
+
+    public static string ChangedInputs(Verdict verdict)
+    {
+        var changed = verdict.Inputs.Where(i => i.Changed).Select(i => $"{i.Input} {Describe(i)}").ToArray();
+        return changed.Length == 0
+            ? "No recorded input changed: the program itself is not deterministic (clock, unseeded randomness, parallel sums)."
+            : "Changed inputs: " + string.Join("; ", changed) + ".";
+    }
+
+    private static string Describe(InputCheck input)
+    {
+        if (!input.Changed)
+        {
+            return "same";
+        }
+
+        // Hashes and commits are long: their first twelve digits tell them apart.
+        var digest = input.Input == "commit" || input.Recorded is { Length: 64 } || input.Current is { Length: 64 };
+        var before = digest ? RecordIntegrity.Short(input.Recorded) : input.Recorded ?? "none";
+        var after = digest ? RecordIntegrity.Short(input.Current) : input.Current ?? "none";
+        var kind = digest && input.Input != "commit" ? "sha256 " : "";
+        return $"changed: {kind}{before} → {after}";
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

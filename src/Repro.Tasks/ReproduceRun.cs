@@ -1,0 +1,64 @@
+using Microsoft.Build.Framework;
+using Repro.Diagnostics;
+using Repro.Reproduction;
+
+namespace Repro.Tasks;
+
+/// <summary>Re-runs a recorded run, compares it with the record, and fails the build when it diverges.</summary>
+public sealed class ReproduceRun : RunTask, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>-p:RunId</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>-p:Tolerance, replacing the recorded tolerances.</summary>
+    public string? Tolerance { get; set; }
+
+    /// <summary>-p:ReproExact</summary>
+    public bool Exact { get; set; }
+
+    /// <summary>-p:ReproduceAt: empty, or "commit".</summary>
+    public string? ReproduceAt { get; set; }
+
+    public string Configuration { get; set; } = "Debug";
+
+    /// <summary>The reproduction's RunId, with ReproductionOf and Verdict metadata.</summary>
+    [Output]
+    public ITaskItem? Reproduction { get; private set; }
+
+    public void Cancel() => _cancel.Cancel();
+
+    private protected override void ExecuteCore()
+    {
+        var request = new ReproduceRequest(RunId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
+        var settings = Settings();
+        var result = new Reproducer(settings).Reproduce(request, _cancel.Token);
+        RunLog.Progress(VerdictReport.Render(result));
+
+        var folder = Path.GetRelativePath(settings.ProjectDirectory, result.Outcome.Folder).Replace('\\', '/');
+        if (result.Verdict.Status != Verdict.Reproduced)
+        {
+            RunLog.Error(ErrorCode.Diverged, VerdictReport.Divergence(result, settings.ProjectDirectory));
+        }
+        else if (Exact && !result.Verdict.ModelIdentical)
+        {
+            RunLog.Error(ErrorCode.ModelDiffers,
+                $"run '{result.Recorded.RunId}' reproduced its metrics but not its model bit for bit ({string.Join(", ", result.Verdict.ChangedArtifacts)}), " +
+                $"and -p:ReproExact=true asks for both. {VerdictReport.ChangedInputs(result.Verdict)}");
+        }
+        else
+        {
+            var model = result.Verdict.ModelIdentical ? "model bit-identical" : "model differs";
+            RunLog.Progress($"{Path.GetFileNameWithoutExtension(ProjectFile)} -> {folder} (reproduced {result.Recorded.RunId}: " +
+                $"{result.Verdict.Metrics.Count} metric(s) within tolerance, {model})");
+        }
+
+        Reproduction = new Microsoft.Build.Utilities.TaskItem(result.Outcome.Record.RunId, new Dictionary<string, string>
+        {
+            ["ReproductionOf"] = result.Recorded.RunId,
+            ["Verdict"] = result.Verdict.Status,
+            ["Folder"] = result.Outcome.Folder,
+        });
+    }
+}

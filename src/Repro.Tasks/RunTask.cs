@@ -1,0 +1,57 @@
+using Repro.Diagnostics;
+using Repro.Runs;
+using Repro.SourceControl;
+using Repro.Training;
+
+namespace Repro.Tasks;
+
+/// <summary>The inputs of every verb that makes runs: the run store, the built program and the stamps' sources.</summary>
+public abstract class RunTask : ReproTask
+{
+    /// <summary>$(ReproRunsDir), relative to the project or absolute.</summary>
+    public string RunsDirectory { get; set; } = "runs";
+
+    /// <summary>$(TargetPath): the built experiment assembly.</summary>
+    public string ProgramPath { get; set; } = "";
+
+    /// <summary>The dotnet executable; the SDK's $(DOTNET_HOST_PATH).</summary>
+    public string? DotnetHost { get; set; }
+
+    /// <summary>The lock file, relative to the project or absolute.</summary>
+    public string LockFile { get; set; } = "packages.lock.json";
+
+    public string? SourceRevisionId { get; set; }
+
+    public string? SdkVersion { get; set; }
+
+    public string? TargetFramework { get; set; }
+
+    /// <summary>$(ReproStrict): the CI gate.</summary>
+    public bool Strict { get; set; }
+
+    private protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+
+    /// <summary>The settings of this build, with the git state read once, before any run writes anything.</summary>
+    private protected TrainSettings Settings()
+    {
+        var store = new RunStore(Path.Combine(ProjectDirectory, RunsDirectory));
+        var git = GitProbe.Read(ProjectDirectory, store.Directory, SourceRevisionId);
+        if (git.UnknownReason is { } reason && !Strict)
+        {
+            RunLog.Warning(ErrorCode.GitStateUnknown,
+                $"the runs cannot record which code they ran, because {reason}: they are stamped with an unknown commit and dirty state.");
+        }
+
+        return new TrainSettings(
+            Path.GetFullPath(ProjectFile),
+            store,
+            Path.GetFullPath(Path.Combine(ProjectDirectory, ProgramPath)),
+            string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost,
+            Path.Combine(ProjectDirectory, LockFile),
+            git,
+            SdkVersion,
+            TargetFramework,
+            RunLog,
+            Strict);
+    }
+}
