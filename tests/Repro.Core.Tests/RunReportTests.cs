@@ -12,7 +12,7 @@ public sealed class RunReportTests
     private static readonly RunPlan Plan = new(
         "iris-forest", 42, 0.2,
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Trees"] = "100", ["Label"] = "species name" },
-        ["data/iris.csv"], [new Override("Seed", "1", "42")]);
+        ["data/iris.csv"], [new Override("Seed", "1", "42")], Repro.Reproduction.ToleranceSpec.Standard);
 
     [TestMethod]
     public void TheCommandSpellsOutEveryValueFromTheRepositoryRoot()
