@@ -38,7 +38,7 @@ mkdir -p "$results"
 dotnet build "$here/Repro.Bench/Repro.Bench.csproj" -c Release --nologo -v quiet -o "$results/bin" > "$results/build.log" 2>&1 \
     || { cat "$results/build.log" >&2; exit 1; }
 
-# Runs one side of one case; prints "seconds peak_kb accuracy fit_seconds" of its fastest run.
+# Runs one side of one case; prints "seconds peak_kb accuracy load_s fit_s predict_s" of its fastest run.
 measure() {
     local best="" line
     for _ in $(seq "$repeats"); do
@@ -46,7 +46,7 @@ measure() {
         line="$(read -r s m < "$results/time.txt"; "$python" -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
-print(sys.argv[2], sys.argv[3], r["accuracy"], r["fit_s"])' "$results/out.json" "$s" "$m")"
+print(sys.argv[2], sys.argv[3], r["accuracy"], r["load_s"], r["fit_s"], r["predict_s"])' "$results/out.json" "$s" "$m")"
         if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best="$line"; fi
     done
     echo "$best"
@@ -67,16 +67,19 @@ done
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo
 echo "Machine: $(nproc) cores, $cpu; .NET $(dotnet --version); scikit-learn $("$python" -c 'import sklearn; print(sklearn.__version__)'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
-echo "Times are whole processes (start, load both CSV files, fit, predict), fastest of $repeats; memory is peak RSS."
+echo "Times are whole processes (start, load both CSV files, fit, predict), fastest of $repeats; the"
+echo "load + fit + predict split is as measured inside each process. Memory is peak RSS."
 echo
-echo "| Case | scikit-learn | Repro | Repro / scikit-learn | scikit-learn fit | Repro fit | Peak RSS scikit-learn | Peak RSS Repro | Accuracy scikit-learn | Accuracy Repro |"
+echo "| Case | scikit-learn | Repro | Repro / scikit-learn | scikit-learn load + fit + predict | Repro load + fit + predict | Peak RSS scikit-learn | Peak RSS Repro | Accuracy scikit-learn | Accuracy Repro |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for row in "${rows[@]}"; do
     IFS='|' read -r title sk re <<< "$row"
-    read -r s_time s_mem s_acc s_fit <<< "$sk"
-    read -r r_time r_mem r_acc r_fit <<< "$re"
-    awk -v t="$title" -v st="$s_time" -v sm="$s_mem" -v sa="$s_acc" -v sf="$s_fit" \
-        -v rt="$r_time" -v rm="$r_mem" -v ra="$r_acc" -v rf="$r_fit" 'BEGIN {
-        printf "| %s | %.2f s | %.2f s | **%.2f×** | %.2f s | %.2f s | %.0f MB | %.0f MB | %.2f %% | %.2f %% |\n",
-            t, st, rt, rt / st, sf, rf, sm / 1024, rm / 1024, 100 * sa, 100 * ra }'
+    read -r s_time s_mem s_acc s_load s_fit s_pred <<< "$sk"
+    read -r r_time r_mem r_acc r_load r_fit r_pred <<< "$re"
+    awk -v t="$title" -v st="$s_time" -v sm="$s_mem" -v sa="$s_acc" -v sl="$s_load" -v sf="$s_fit" -v sp="$s_pred" \
+        -v rt="$r_time" -v rm="$r_mem" -v ra="$r_acc" -v rl="$r_load" -v rf="$r_fit" -v rp="$r_pred" 'BEGIN {
+        printf "| %s | %.2f s | %.2f s | **%.2f×** | %.2f + %.2f + %.2f s | %.2f + %.2f + %.2f s | %.0f MB | %.0f MB | %.2f %% | %.2f %% |\n",
+            t, st, rt, rt / st, sl, sf, sp, rl, rf, rp, sm / 1024, rm / 1024, 100 * sa, 100 * ra }'
 done
+echo
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)."

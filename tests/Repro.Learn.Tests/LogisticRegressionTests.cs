@@ -29,6 +29,7 @@ public sealed class LogisticRegressionTests
         var model = new LogisticRegression { MaxIterations = 3 }.Fit(split.Train);
 
         Assert.IsFalse(model.Converged);
+        Assert.AreEqual(3, model.Fit.Iterations);
         Assert.IsNotNull(model.Warning);
         StringAssert.Contains(model.Warning, "did not converge");
         StringAssert.Contains(model.Warning, "MaxIterations");
