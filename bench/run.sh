@@ -11,6 +11,7 @@ repeats="${1:-1}"
 python=/usr/bin/python3
 data="$here/.data"
 results="$here/.results"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 install_packages() {
     local sudo=""
@@ -66,7 +67,7 @@ done
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo
-echo "Machine: $(nproc) cores, $cpu; .NET $(dotnet --version); scikit-learn $("$python" -c 'import sklearn; print(sklearn.__version__)'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Machine: $(nproc) cores, $cpu; .NET $(dotnet --version); scikit-learn $("$python" -c 'import sklearn; print(sklearn.__version__)'); load average before the run: $load_before."
 echo "Times are whole processes (start, load both CSV files, fit, predict), fastest of $repeats; the"
 echo "load + fit + predict split is as measured inside each process. Memory is peak RSS."
 echo
@@ -82,4 +83,4 @@ for row in "${rows[@]}"; do
             t, st, rt, rt / st, sl, sf, sp, rl, rf, rp, sm / 1024, rm / 1024, 100 * sa, 100 * ra }'
 done
 echo
-echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (it includes the benchmark's own processes, up to 2)."
