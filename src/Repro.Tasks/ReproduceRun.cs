@@ -5,12 +5,9 @@ using Repro.Reproduction;
 namespace Repro.Tasks;
 
 /// <summary>Re-runs a recorded run, compares it with the record, and fails the build when it diverges.</summary>
-public sealed class ReproduceRun : RunTask, ICancelableTask
+public sealed class ReproduceRun : RegistryTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
-
-    /// <summary>-p:RunId</summary>
-    public string? RunId { get; set; }
 
     /// <summary>-p:Tolerance, replacing the recorded tolerances.</summary>
     public string? Tolerance { get; set; }
@@ -31,7 +28,8 @@ public sealed class ReproduceRun : RunTask, ICancelableTask
 
     private protected override void ExecuteCore()
     {
-        var request = new ReproduceRequest(RunId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
+        var runId = string.IsNullOrWhiteSpace(Model) ? RunId : SelectedRunId();
+        var request = new ReproduceRequest(runId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
         var settings = Settings();
         var result = new Reproducer(settings).Reproduce(request, _cancel.Token);
         RunLog.Progress(VerdictReport.Render(result));

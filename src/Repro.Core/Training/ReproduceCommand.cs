@@ -10,9 +10,7 @@ public static class ReproduceCommand
     public static string For(RunPlan plan, string projectFile, GitStamp git)
     {
         // From the repository root when there is one, so the command works from any clone.
-        var project = git.RepositoryRoot is { } root
-            ? Path.GetRelativePath(root, projectFile).Replace('\\', '/')
-            : Path.GetFileName(projectFile);
+        var project = ProjectPath(projectFile, git.RepositoryRoot);
         var parts = new List<string>
         {
             "dotnet build", Quote(project), "-t:Train",
@@ -30,6 +28,28 @@ public static class ReproduceCommand
         }
 
         return string.Join(" ", parts);
+    }
+
+    /// <summary>The Reproduce command for a run named by <paramref name="selector"/> (-p:RunId=… or -p:Model=… -p:Version=…).</summary>
+    public static string ForReproduce(string projectFile, string selector) =>
+        $"dotnet build {Quote(ProjectPath(projectFile, RepositoryRoot(projectFile)))} -t:Reproduce {selector}";
+
+    private static string ProjectPath(string projectFile, string? repositoryRoot) => repositoryRoot is { } root
+        ? Path.GetRelativePath(root, projectFile).Replace('\\', '/')
+        : Path.GetFileName(projectFile);
+
+    /// <summary>The nearest folder above the project that holds .git (a folder, or a file in a worktree).</summary>
+    private static string? RepositoryRoot(string projectFile)
+    {
+        for (var directory = Path.GetDirectoryName(Path.GetFullPath(projectFile)); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git")))
+            {
+                return directory;
+            }
+        }
+
+        return null;
     }
 
     private static string Quote(string path) => path.Contains(' ') ? "\"" + path + "\"" : path;

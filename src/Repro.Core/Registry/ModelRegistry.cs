@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using Repro.Diagnostics;
+using Repro.Records;
+
+namespace Repro.Registry;
+
+/// <summary>
+/// Named models with numbered versions and movable aliases, kept as small JSON files beside the project so that
+/// git can diff and merge them: <c>&lt;model&gt;/versions/&lt;n&gt;.json</c> and <c>&lt;model&gt;/aliases/&lt;alias&gt;.json</c>.
+/// A version file is created once and never rewritten; an alias file keeps the history of where it pointed.
+/// </summary>
+public sealed class ModelRegistry(string directory)
+{
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>Makes the run the model's next version. Concurrent registrations get distinct numbers.</summary>
+    public ModelVersion Register(string model, Func<int, ModelVersion> version)
+    {
+        var versions = System.IO.Directory.CreateDirectory(VersionsFolder(ModelName.Check(model))).FullName;
+        for (var number = Versions(model).Select(v => v.Version).DefaultIfEmpty(0).Max() + 1; ; number++)
+        {
+            var path = Path.Combine(versions, number.ToString(CultureInfo.InvariantCulture) + ".json");
+            FileStream stream;
+            try
+            {
+                // CreateNew is the lock: of two registrations racing for a number, one gets it, the other tries the next.
+                stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                continue;
+            }
+
+            var registered = version(number);
+            using (stream)
+            {
+                stream.Write(RegistryJson.Serialize(registered));
+            }
+
+            return registered;
+        }
+    }
+
+    /// <summary>Points an alias at a version, keeping where it pointed before.</summary>
+    public ModelAlias Promote(string model, int version, string alias, DateTimeOffset now)
+    {
+        ModelName.CheckAlias(alias);
+        Resolve(model, version.ToString(CultureInfo.InvariantCulture));
+        var path = AliasFile(model, alias);
+        var history = File.Exists(path) ? Read(path, RegistryJson.ReadAlias).History : [];
+        var promoted = new ModelAlias(model, alias, version, [.. history, new AliasMove(version, now)]);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, RegistryJson.Serialize(promoted));
+        File.Move(temporary, path, overwrite: true);
+        return promoted;
+    }
+
+    /// <summary>The version a number or an alias names.</summary>
+    public ModelVersion Resolve(string model, string? versionOrAlias)
+    {
+        ModelName.Check(model);
+        if (!System.IO.Directory.Exists(ModelFolder(model)))
+        {
+            var known = Models();
+            throw new ReproException(ErrorCode.UnknownModel,
+                $"the registry has no model '{model}'" + (known.Count == 0
+                    ? ": register a run first with -t:Register -p:RunId=<id> -p:Model=" + model + "."
+                    : $"; it has: {string.Join(", ", known)}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(versionOrAlias))
+        {
+            throw new ReproException(ErrorCode.UnknownVersion, $"name a version of '{model}': -p:Version=3 or an alias such as -p:Version=production.");
+        }
+
+        var number = int.TryParse(versionOrAlias, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : File.Exists(AliasFile(model, ModelName.CheckAlias(versionOrAlias))) ? Read(AliasFile(model, versionOrAlias), RegistryJson.ReadAlias).Version : 0;
+        var path = Path.Combine(VersionsFolder(model), number.ToString(CultureInfo.InvariantCulture) + ".json");
+        if (number < 1 || !File.Exists(path))
+        {
+            throw new ReproException(ErrorCode.UnknownVersion,
+                $"'{model}' has no version or alias '{versionOrAlias}'. Versions: {Describe(Versions(model).Select(v => v.Version.ToString(CultureInfo.InvariantCulture)))}; " +
+                $"aliases: {Describe(Aliases(model).Select(a => $"{a.Alias} → {a.Version}"))}.");
+        }
+
+        return Read(path, RegistryJson.ReadVersion);
+    }
+
+    public IReadOnlyList<string> Models() => System.IO.Directory.Exists(Directory)
+        ? System.IO.Directory.GetDirectories(Directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
+        : [];
+
+    /// <summary>Every version of a model, by number.</summary>
+    public IReadOnlyList<ModelVersion> Versions(string model) => System.IO.Directory.Exists(VersionsFolder(model))
+        ? System.IO.Directory.GetFiles(VersionsFolder(model), "*.json")
+            .Where(f => int.TryParse(Path.GetFileNameWithoutExtension(f), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(f => Read(f, RegistryJson.ReadVersion))
+            .OrderBy(v => v.Version)
+            .ToArray()
+        : [];
+
+    public IReadOnlyList<ModelAlias> Aliases(string model) => System.IO.Directory.Exists(Path.Combine(ModelFolder(model), "aliases"))
+        ? System.IO.Directory.GetFiles(Path.Combine(ModelFolder(model), "aliases"), "*.json")
+            .Select(f => Read(f, RegistryJson.ReadAlias))
+            .OrderBy(a => a.Alias, StringComparer.Ordinal)
+            .ToArray()
+        : [];
+
+    private string ModelFolder(string model) => Path.Combine(Directory, model);
+
+    private string VersionsFolder(string model) => Path.Combine(ModelFolder(model), "versions");
+
+    private string AliasFile(string model, string alias) => Path.Combine(ModelFolder(model), "aliases", alias + ".json");
+
+    private static string Describe(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
+
+    private static T Read<T>(string path, Func<byte[], T?> read)
+    {
+        try
+        {
+            return read(File.ReadAllBytes(path)) ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            throw new ReproException(ErrorCode.DamagedRegistry,
+                $"the registry file '{path}' is not valid ({e.Message}): fix it by hand or restore it with 'git checkout -- <file>'. Nothing was changed.");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Repro.Diagnostics;
+using Repro.Experiments;
+using Repro.Records;
+
+namespace Repro.Registry;
+
+/// <summary>One value ApplyParams changed in the project file; null means absent.</summary>
+public sealed record ParamChange(string Name, string? Before, string? After);
+
+/// <summary>
+/// Writes a run's seed, test size, data and parameters back into its &lt;Experiment&gt; item, so the next Train
+/// trains exactly that configuration. The file is edited as text inside that one element: line breaks between
+/// attributes, quotes, comments and every other line stay exactly as written.
+/// </summary>
+public static partial class ProjectFileEditor
+{
+    public static IReadOnlyList<ParamChange> Apply(string projectFile, RunRecord record, IReadOnlyList<string> data)
+    {
+        var bytes = File.ReadAllBytes(projectFile);
+        var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble());
+        var text = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
+        var element = FindElement(text, record.Experiment)
+            ?? throw new ReproException(ErrorCode.ExperimentNotInProject,
+                $"'{Path.GetFileName(projectFile)}' has no <Experiment Include=\"{record.Experiment}\"> of its own to write run {record.RunId}'s parameters into: add the item, then run ApplyParams again.");
+
+        var current = Metadata(text, element);
+        var wanted = new SortedDictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Seed"] = record.Seed.ToString(CultureInfo.InvariantCulture),
+            ["TestSize"] = record.TestSize?.ToString("R", CultureInfo.InvariantCulture),
+            ["Data"] = data.Count == 0 ? null : string.Join(";", data),
+        };
+        foreach (var (name, value) in record.Params)
+        {
+            wanted[name] = value;
+        }
+
+        // Parameters the item has and the run did not use go, or the next run would not be the same configuration.
+        foreach (var name in current.Keys.Where(n => !ExperimentSpec.WellKnownMetadata.Contains(n) && !record.Params.ContainsKey(n)))
+        {
+            wanted[name] = null;
+        }
+
+        var changes = wanted
+            .Where(w => current.GetValueOrDefault(w.Key)?.Value != w.Value)
+            .Select(w => new ParamChange(current.GetValueOrDefault(w.Key)?.Name ?? w.Key, current.GetValueOrDefault(w.Key)?.Value, w.Value))
+            .ToArray();
+        if (changes.Length == 0)
+        {
+            return changes;
+        }
+
+        // Edit from the end of the file backwards, so earlier offsets stay valid.
+        var edits = changes.Select(c => Edit(text, element, current.GetValueOrDefault(c.Name), c)).OrderByDescending(e => e.Start).ToArray();
+        var edited = new StringBuilder(text);
+        foreach (var (start, length, replacement) in edits)
+        {
+            edited.Remove(start, length).Insert(start, replacement);
+        }
+
+        var temporary = projectFile + ".tmp";
+        File.WriteAllText(temporary, edited.ToString(), new UTF8Encoding(bom));
+        File.Move(temporary, projectFile, overwrite: true);
+        return changes;
+    }
+
+    private sealed record Element(int TagStart, int TagEnd, int BodyEnd);
+
+    private sealed record Metadatum(string Name, string Value, int Start, int Length, bool IsAttribute);
+
+    /// <summary>The start tag's span (and, for an element with children, where its body ends), found with line info.</summary>
+    private static Element? FindElement(string text, string experiment)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        var lineInfo = (IXmlLineInfo)reader;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Experiment" ||
+                !string.Equals(reader.GetAttribute("Include"), experiment, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var tagStart = Offset(text, lineInfo.LineNumber, lineInfo.LinePosition) - 1;
+            var tagEnd = EndOfTag(text, tagStart);
+            var bodyEnd = text[tagEnd - 2] == '/' ? tagEnd : text.IndexOf("</", tagEnd, StringComparison.Ordinal);
+            return new Element(tagStart, tagEnd, bodyEnd);
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, Metadatum> Metadata(string text, Element element)
+    {
+        var values = new Dictionary<string, Metadatum>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match match in AttributePattern().Matches(text[element.TagStart..element.TagEnd]))
+        {
+            var name = match.Groups["name"].Value;
+            if (!IsItemAttribute(name))
+            {
+                values[name] = new Metadatum(name, Unescape(match.Groups["value"].Value), element.TagStart + match.Index, match.Length, IsAttribute: true);
+            }
+        }
+
+        foreach (Match match in ChildPattern().Matches(text[element.TagEnd..element.BodyEnd]))
+        {
+            var name = match.Groups["name"].Value;
+            values[name] = new Metadatum(name, Unescape(match.Groups["value"].Value), element.TagEnd + match.Index, match.Length, IsAttribute: false);
+        }
+
+        return values;
+    }
+
+    private static (int Start, int Length, string Replacement) Edit(string text, Element element, Metadatum? existing, ParamChange change)
+    {
+        var escaped = change.After is null ? null : SecurityElement.Escape(change.After);
+        if (existing is null)
+        {
+            // A new attribute goes last in the start tag, before any white space that precedes '>' or '/>'.
+            var close = text[element.TagEnd - 2] == '/' ? element.TagEnd - 2 : element.TagEnd - 1;
+            while (char.IsWhiteSpace(text[close - 1]))
+            {
+                close--;
+            }
+
+            return (close, 0, $" {change.Name}=\"{escaped}\"");
+        }
+
+        if (escaped is null)
+        {
+            return (existing.Start, existing.Length, "");
+        }
+
+        var original = text.Substring(existing.Start, existing.Length);
+        var replaced = existing.IsAttribute
+            ? AttributePattern().Replace(original, m => m.Value[..(m.Groups["value"].Index - m.Index)] + escaped + m.Value[(m.Groups["value"].Index - m.Index + m.Groups["value"].Length)..])
+            : ChildPattern().Replace(original, m => $"<{m.Groups["name"].Value}>{escaped}</{m.Groups["name"].Value}>");
+        return (existing.Start, existing.Length, replaced);
+    }
+
+    private static int Offset(string text, int line, int position)
+    {
+        var offset = 0;
+        for (var i = 1; i < line; i++)
+        {
+            offset = text.IndexOf('\n', offset) + 1;
+        }
+
+        return offset + position - 1;
+    }
+
+    private static int EndOfTag(string text, int start)
+    {
+        char? quote = null;
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is not null)
+            {
+                quote = c == quote ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return i + 1;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static string Unescape(string value) =>
+        value.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+
+    private static bool IsItemAttribute(string name) =>
+        name is "Include" or "Exclude" or "Remove" or "Update" or "Condition" or "Label" or "KeepMetadata" or "RemoveMetadata" or "KeepDuplicates" or "MatchOnMetadata" or "MatchOnMetadataOptions";
+
+    [GeneratedRegex("""\s+(?<name>[A-Za-z_][\w.-]*)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)')""")]
+    private static partial Regex AttributePattern();
+
+    [GeneratedRegex("""[ \t]*<(?<name>[A-Za-z_][\w.-]*)>(?<value>[^<]*)</\k<name>>""")]
+    private static partial Regex ChildPattern();
+}

@@ -1,0 +1,20 @@
+namespace Repro.Registry;
+
+/// <summary>One registered version: <c>registry/&lt;model&gt;/versions/&lt;n&gt;.json</c>. Written once, never changed.</summary>
+/// <param name="RunPath">The run folder, relative to the project folder, with '/'.</param>
+public sealed record ModelVersion(
+    string Model,
+    int Version,
+    string RunId,
+    string Experiment,
+    string RunPath,
+    SortedDictionary<string, double> Metrics,
+    string? Commit,
+    bool? Dirty,
+    DateTimeOffset RegisteredAt);
+
+/// <summary>An alias and every version it has pointed at: <c>registry/&lt;model&gt;/aliases/&lt;alias&gt;.json</c>.</summary>
+/// <param name="History">Oldest first; the last entry is where the alias points now.</param>
+public sealed record ModelAlias(string Model, string Alias, int Version, IReadOnlyList<AliasMove> History);
+
+public sealed record AliasMove(int Version, DateTimeOffset At);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Repro.Diagnostics;
+using Repro.Records;
+using Repro.Reproduction;
+
+namespace Repro.Registry;
+
+/// <summary>Everything about one run a person asks for: what, how, with which inputs, where, and how to reproduce it.</summary>
+public static class RunDescription
+{
+    public static string Render(string runFolder, IReadOnlyList<ModelVersion> versions, IReadOnlyList<ModelAlias> aliases, string reproduceCommand)
+    {
+        var record = RecordJson.ReadRecord(Path.Combine(runFolder, RunFiles.Run));
+        var text = new StringBuilder();
+        text.Append($"Run {record.RunId}: {record.Experiment}, {record.Status}").Append('\n');
+        foreach (var version in versions)
+        {
+            var pointing = aliases.Where(a => a.Model == version.Model && a.Version == version.Version).Select(a => a.Alias).ToArray();
+            text.Append($"  registered as {version.Model} version {version.Version}")
+                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing)})" : "").Append('\n');
+        }
+
+        text.Append("  integrity     ").Append(Integrity(runFolder)).Append('\n');
+        text.Append("  seed          ").Append(record.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("  test size     ").Append(record.TestSize?.ToString("R", CultureInfo.InvariantCulture) ?? "none").Append('\n');
+        foreach (var (name, value) in record.Params)
+        {
+            text.Append("  param         ").Append(name).Append(" = ").Append(value).Append('\n');
+        }
+
+        foreach (var (name, value) in record.Metrics)
+        {
+            text.Append("  metric        ").Append(name).Append(" = ").Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var git = record.Git;
+        text.Append("  commit        ").Append(git.Commit is null ? "unknown (" + git.UnknownReason + ")" : $"{git.Commit} on {git.Branch ?? "a detached HEAD"}, {(git.Dirty == false ? "clean" : "DIRTY")}").Append('\n');
+        text.Append("  lock file     ").Append(record.LockFile is null ? "none" : $"{record.LockFile.Path} sha256 {record.LockFile.Sha256}").Append('\n');
+        foreach (var data in record.Data)
+        {
+            text.Append("  data          ").Append($"{data.Path} sha256 {data.Sha256} ({data.Bytes} bytes)").Append('\n');
+        }
+
+        foreach (var artifact in record.Artifacts)
+        {
+            text.Append("  artifact      ").Append($"{artifact.Path} sha256 {artifact.Sha256} ({artifact.Bytes} bytes)").Append('\n');
+        }
+
+        var environment = record.Environment;
+        text.Append("  ran           ").Append(record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
+            .Append($" for {(record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)} s on {environment.MachineName} ")
+            .Append($"({environment.Os}, {environment.Architecture}, {environment.ProcessorCount} cores, .NET SDK {environment.SdkVersion}, runtime {environment.RuntimeVersion})").Append('\n');
+        text.Append("  reproduce     ").Append(reproduceCommand).Append('\n');
+        text.Append("  at its commit ").Append(reproduceCommand).Append(" -p:ReproduceAt=commit").Append('\n');
+        text.Append("  train again   ").Append(record.Command);
+        return text.ToString();
+    }
+
+    private static string Integrity(string runFolder)
+    {
+        try
+        {
+            RecordIntegrity.Read(runFolder);
+            return "intact: config, metrics and artifacts match their recorded hashes";
+        }
+        catch (ReproException e) when (e.Code == ErrorCode.FailedRunNotReproducible)
+        {
+            return "intact (a failed run)";
+        }
+        catch (ReproException e)
+        {
+            return "NOT intact: " + e.Message;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Repro.Records;
+using Repro.Runs;
+
+namespace Repro.Registry;
+
+/// <summary>The run store as a table, newest first, with the model versions registered from each run.</summary>
+public static class RunListing
+{
+    private const int MainMetrics = 3;
+
+    public static string Render(RunStore store, ModelRegistry registry, string? experiment)
+    {
+        var registered = registry.Models()
+            .SelectMany(model =>
+            {
+                var aliases = registry.Aliases(model);
+                return registry.Versions(model).Select(v => (v.RunId, Label: Label(v, aliases)));
+            })
+            .GroupBy(r => r.RunId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Label)), StringComparer.Ordinal);
+
+        var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions" } };
+        foreach (var record in Records(store).Where(r => experiment is null || string.Equals(r.Experiment, experiment, StringComparison.OrdinalIgnoreCase)))
+        {
+            rows.Add(
+            [
+                record.RunId,
+                record.Experiment + (record.ReproductionOf is { } of ? $" (reproduces {of})" : ""),
+                record.Verdict?.Status ?? record.Status,
+                record.Seed.ToString(CultureInfo.InvariantCulture),
+                string.Join(" ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={RunSummary.Format(m.Value)}")),
+                (record.Git.Commit?[..7] ?? "unknown") + (record.Git.Dirty == false ? "" : "*"),
+                registered.GetValueOrDefault(record.RunId, ""),
+            ]);
+        }
+
+        if (rows.Count == 1)
+        {
+            return experiment is null ? "No runs yet: train with -t:Train." : $"No runs of experiment '{experiment}'.";
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+        }
+
+        return text.Append("  (* made from a working tree with uncommitted changes, or an unknown git state)").ToString();
+    }
+
+    /// <summary>Finished runs, newest first (run ids sort by start time); a record that cannot be read is left out.</summary>
+    private static IEnumerable<RunRecord> Records(RunStore store)
+    {
+        if (!Directory.Exists(store.Directory))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).OrderDescending(StringComparer.Ordinal))
+        {
+            RunRecord? record = null;
+            try
+            {
+                record = RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
+            }
+            catch (Exception e) when (e is IOException or JsonException)
+            {
+                // A damaged record is reported by Describe and Reproduce; a listing shows what it can.
+            }
+
+            if (record is not null)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private static string Label(ModelVersion version, IReadOnlyList<ModelAlias> aliases)
+    {
+        var pointing = aliases.Where(a => a.Version == version.Version).Select(a => a.Alias).ToArray();
+        return $"{version.Model}@{version.Version}" + (pointing.Length > 0 ? $" ({string.Join(", ", pointing)})" : "");
+    }
+}
