@@ -56,7 +56,7 @@ public sealed class ForestTests
     }
 
     [TestMethod]
-    public void PredictionsAreIdenticalOnOneOrManyThreadsForManyRows()
+    public void PredictionsOfManyRowsAreRepeatableAndAccurate()
     {
         var data = SyntheticData.Make(rows: 6000, features: 8, classes: 4, seed: 2);
         var split = DataSplit.TrainTest(data, 0.5, seed: 1);
