@@ -18,26 +18,10 @@ public sealed class ModelRegistry(string directory)
     public ModelVersion Register(string model, Func<int, ModelVersion> version)
     {
         var versions = System.IO.Directory.CreateDirectory(VersionsFolder(ModelName.Check(model))).FullName;
-        for (var number = Versions(model).Select(v => v.Version).DefaultIfEmpty(0).Max() + 1; ; number++)
+        using (RegistryLock.Acquire(versions))
         {
-            var path = Path.Combine(versions, number.ToString(CultureInfo.InvariantCulture) + ".json");
-            FileStream stream;
-            try
-            {
-                // CreateNew is the lock: of two registrations racing for a number, one gets it, the other tries the next.
-                stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                continue;
-            }
-
-            var registered = version(number);
-            using (stream)
-            {
-                stream.Write(RegistryJson.Serialize(registered));
-            }
-
+            var registered = version(VersionNumbers(model).DefaultIfEmpty(0).Max() + 1);
+            Write(Path.Combine(versions, registered.Version.ToString(CultureInfo.InvariantCulture) + ".json"), RegistryJson.Serialize(registered), overwrite: false);
             return registered;
         }
     }
@@ -48,13 +32,14 @@ public sealed class ModelRegistry(string directory)
         ModelName.CheckAlias(alias);
         Resolve(model, version.ToString(CultureInfo.InvariantCulture));
         var path = AliasFile(model, alias);
-        var history = File.Exists(path) ? Read(path, RegistryJson.ReadAlias).History : [];
-        var promoted = new ModelAlias(model, alias, version, [.. history, new AliasMove(version, now)]);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, RegistryJson.Serialize(promoted));
-        File.Move(temporary, path, overwrite: true);
-        return promoted;
+        var folder = System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
+        using (RegistryLock.Acquire(folder))
+        {
+            var history = File.Exists(path) ? Read(path, RegistryJson.ReadAlias).History : [];
+            var promoted = new ModelAlias(model, alias, version, [.. history, new AliasMove(version, now)]);
+            Write(path, RegistryJson.Serialize(promoted), overwrite: true);
+            return promoted;
+        }
     }
 
     /// <summary>The version a number or an alias names.</summary>
@@ -94,12 +79,15 @@ public sealed class ModelRegistry(string directory)
         : [];
 
     /// <summary>Every version of a model, by number.</summary>
-    public IReadOnlyList<ModelVersion> Versions(string model) => System.IO.Directory.Exists(VersionsFolder(model))
+    public IReadOnlyList<ModelVersion> Versions(string model) => VersionNumbers(model)
+        .Order()
+        .Select(n => Read(Path.Combine(VersionsFolder(model), n.ToString(CultureInfo.InvariantCulture) + ".json"), RegistryJson.ReadVersion))
+        .ToArray();
+
+    private IEnumerable<int> VersionNumbers(string model) => System.IO.Directory.Exists(VersionsFolder(model))
         ? System.IO.Directory.GetFiles(VersionsFolder(model), "*.json")
-            .Where(f => int.TryParse(Path.GetFileNameWithoutExtension(f), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(f => Read(f, RegistryJson.ReadVersion))
-            .OrderBy(v => v.Version)
-            .ToArray()
+            .Select(f => int.TryParse(Path.GetFileNameWithoutExtension(f), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0)
         : [];
 
     public IReadOnlyList<ModelAlias> Aliases(string model) => System.IO.Directory.Exists(Path.Combine(ModelFolder(model), "aliases"))
@@ -114,6 +102,14 @@ public sealed class ModelRegistry(string directory)
     private string VersionsFolder(string model) => Path.Combine(ModelFolder(model), "versions");
 
     private string AliasFile(string model, string alias) => Path.Combine(ModelFolder(model), "aliases", alias + ".json");
+
+    /// <summary>Writes beside, then renames: a reader never sees half a file.</summary>
+    private static void Write(string path, byte[] bytes, bool overwrite)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite);
+    }
 
     private static string Describe(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 

@@ -88,7 +88,7 @@ public static partial class ProjectFileEditor
 
             var tagStart = Offset(text, lineInfo.LineNumber, lineInfo.LinePosition) - 1;
             var tagEnd = EndOfTag(text, tagStart);
-            var bodyEnd = text[tagEnd - 2] == '/' ? tagEnd : text.IndexOf("</", tagEnd, StringComparison.Ordinal);
+            var bodyEnd = text[tagEnd - 2] == '/' ? tagEnd : text.IndexOf("</" + reader.Name, tagEnd, StringComparison.Ordinal);
             return new Element(tagStart, tagEnd, bodyEnd);
         }
 
@@ -133,13 +133,15 @@ public static partial class ProjectFileEditor
 
         if (escaped is null)
         {
-            return (existing.Start, existing.Length, "");
+            // A removed child element takes its line with it.
+            var lineBreak = !existing.IsAttribute && text.Length > existing.Start + existing.Length && text[existing.Start + existing.Length] == '\n' ? 1 : 0;
+            return (existing.Start, existing.Length + lineBreak, "");
         }
 
         var original = text.Substring(existing.Start, existing.Length);
         var replaced = existing.IsAttribute
             ? AttributePattern().Replace(original, m => m.Value[..(m.Groups["value"].Index - m.Index)] + escaped + m.Value[(m.Groups["value"].Index - m.Index + m.Groups["value"].Length)..])
-            : ChildPattern().Replace(original, m => $"<{m.Groups["name"].Value}>{escaped}</{m.Groups["name"].Value}>");
+            : ChildPattern().Replace(original, m => $"{m.Groups["indent"].Value}<{m.Groups["name"].Value}>{escaped}</{m.Groups["name"].Value}>");
         return (existing.Start, existing.Length, replaced);
     }
 
@@ -186,6 +188,6 @@ public static partial class ProjectFileEditor
     [GeneratedRegex("""\s+(?<name>[A-Za-z_][\w.-]*)\s*=\s*(?:"(?<value>[^"]*)"|'(?<value>[^']*)')""")]
     private static partial Regex AttributePattern();
 
-    [GeneratedRegex("""[ \t]*<(?<name>[A-Za-z_][\w.-]*)>(?<value>[^<]*)</\k<name>>""")]
+    [GeneratedRegex("""(?<indent>[ \t]*)<(?<name>[A-Za-z_][\w.-]*)>(?<value>[^<]*)</\k<name>>""")]
     private static partial Regex ChildPattern();
 }
