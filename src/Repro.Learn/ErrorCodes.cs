@@ -21,7 +21,7 @@ public static class ErrorCodes
     /// <summary>A feature cell is not a finite number.</summary>
     public const string NonNumericCell = "REPRO3005";
 
-    /// <summary>A label is not one of the classes the caller said to expect.</summary>
+    /// <summary>A label is not one of the classes the caller said to expect, or contains a quote.</summary>
     public const string UnknownClassLabel = "REPRO3006";
 
     /// <summary>A hyper-parameter or argument is outside its allowed range.</summary>
