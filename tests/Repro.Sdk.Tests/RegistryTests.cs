@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Repro.Sdk.Tests.Infrastructure;
+
+namespace Repro.Sdk.Tests;
+
+/// <summary>The registry verbs on a real project: register, promote, describe, list, reproduce and apply a version.</summary>
+[TestClass]
+public sealed class RegistryTests
+{
+    private const string Experiments = """
+            <Experiment Include="weights" Seed="42" Data="data/numbers.csv" Scale="2" />
+            <Experiment Include="crash" Seed="1" Mode="crash" />
+        """;
+
+    [TestMethod]
+    public void TrainRegisterPromoteChangeApplyTrainGivesTheProductionMetricsAgain()
+    {
+        var project = ExperimentProject.Create(Experiments);
+        var runId = project.TrainRun("weights");
+        StringAssert.Contains(Registry(project, "Register", "-p:RunId=" + runId).Succeeded().Output, "as iris-classifier version 1");
+        StringAssert.Contains(Registry(project, "Promote", "-p:Version=1", "-p:Alias=production").Succeeded().Output, "now points at version 1");
+
+        project.Write("Demo.csproj", File.ReadAllText(project.ProjectFile).Replace("""Seed="42" Data="data/numbers.csv" Scale="2" """, """Seed="3" Data="data/numbers.csv" Scale="5" Extra="1" """));
+        var applied = Registry(project, "ApplyParams", "-p:Version=production").Succeeded().Output;
+        StringAssert.Contains(applied, "Seed: 3 → 42");
+        StringAssert.Contains(applied, "Scale: 5 → 2");
+        StringAssert.Contains(applied, "Extra: 1 → (removed)");
+
+        var again = project.TrainRun("weights");
+        Assert.AreEqual(Metrics(project, runId), Metrics(project, again));
+    }
+
+    [TestMethod]
+    public void DescribeRunsAndReproduceWorkByAliasVersionAndRunId()
+    {
+        var project = ExperimentProject.Create(Experiments);
+        var first = project.TrainRun("weights");
+        var second = project.TrainRun("weights");
+        Registry(project, "Register", "-p:RunId=" + first).Succeeded();
+        Registry(project, "Register", "-p:RunId=" + second).Succeeded();
+        Registry(project, "Promote", "-p:Version=1", "-p:Alias=production").Succeeded();
+        Registry(project, "Promote", "-p:Version=2", "-p:Alias=production").Succeeded();
+
+        var description = Registry(project, "Describe", "-p:Version=production").Succeeded().Output;
+        StringAssert.Contains(description, $"Run {second}: weights, completed");
+        StringAssert.Contains(description, "registered as iris-classifier version 2 (production)");
+        StringAssert.Contains(description, project.Git("rev-parse", "HEAD") + " on main, clean");
+        StringAssert.Contains(description, "-t:Reproduce -p:Model=iris-classifier -p:Version=production -p:ReproduceAt=commit");
+        StringAssert.Contains(project.Dotnet("build", "-t:Describe", "-p:RunId=" + first).Succeeded().Output, "iris-classifier version 1");
+
+        var history = ExperimentProject.ReadJson(Path.Combine(project.Directory, "registry", "iris-classifier", "aliases", "production.json"));
+        CollectionAssert.AreEqual(new[] { 1, 2 }, history.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("version").GetInt32()).ToArray());
+
+        var table = project.Dotnet("build", "-t:Runs").Succeeded().Output;
+        Assert.IsLessThan(table.IndexOf(first, StringComparison.Ordinal), table.IndexOf(second, StringComparison.Ordinal), "newest first");
+        StringAssert.Contains(table, "iris-classifier@2 (production)");
+
+        StringAssert.Contains(Registry(project, "Reproduce", "-p:Version=production").Succeeded().Output, $"reproduced {second}");
+    }
+
+    [TestMethod]
+    public void TwoRegistrationsAtTheSameMomentGetTwoVersions()
+    {
+        var project = ExperimentProject.Create(Experiments);
+        var runs = new[] { project.TrainRun("weights"), project.TrainRun("weights") };
+
+        Parallel.ForEach(runs, run => Registry(project, "Register", "-p:RunId=" + run).Succeeded());
+
+        var versions = Directory.GetFiles(Path.Combine(project.Directory, "registry", "iris-classifier", "versions"), "*.json")
+            .Select(f => ExperimentProject.ReadJson(f)).ToArray();
+        CollectionAssert.AreEquivalent(new[] { 1, 2 }, versions.Select(v => v.GetProperty("version").GetInt32()).ToArray());
+        CollectionAssert.AreEquivalent(runs, versions.Select(v => v.GetProperty("runId").GetString()).ToArray());
+    }
+
+    [TestMethod]
+    public void BadInputIsACodedErrorAndTheRegistryKeepsWhatItHad()
+    {
+        var project = ExperimentProject.Create(Experiments);
+        var runId = project.TrainRun("weights");
+        Registry(project, "Register", "-p:RunId=" + runId).Succeeded();
+
+        project.Dotnet("build", "-t:Register", "-p:RunId=" + runId, "-p:Model=../models").FailedWith("REPRO0040");
+        Registry(project, "Promote", "-p:Version=1", "-p:Alias=\"pro duction\"").FailedWith("REPRO0041");
+        project.Dotnet("build", "-t:Describe", "-p:Model=wine", "-p:Version=1").FailedWith("REPRO0042");
+        Registry(project, "Describe", "-p:Version=staging").FailedWith("REPRO0043");
+        Registry(project, "Promote", "-p:Version=9", "-p:Alias=production").FailedWith("REPRO0043");
+
+        var before = project.Runs();
+        project.Train("-p:Experiment=crash").FailedWith("REPRO0006");
+        Registry(project, "Register", "-p:RunId=" + Path.GetFileName(project.Runs().Except(before).Single())).FailedWith("REPRO0044");
+
+        var tampered = project.TrainRun("weights");
+        File.AppendAllText(Path.Combine(project.RunsDirectory, tampered, "artifacts", "model.txt"), "0");
+        StringAssert.Contains(Registry(project, "Register", "-p:RunId=" + tampered).FailedWith("REPRO0044").Output, "model.txt has changed");
+
+        var version = Path.Combine(project.Directory, "registry", "iris-classifier", "versions", "1.json");
+        var recorded = File.ReadAllText(version);
+        File.WriteAllText(version, recorded[..^10]);
+        Registry(project, "Describe", "-p:Version=1").FailedWith("REPRO0045");
+        Assert.AreEqual(recorded[..^10], File.ReadAllText(version), "a broken file is reported, not rewritten");
+    }
+
+    [TestMethod]
+    public void ARunFromADirtyTreeNeedsAllowDirty()
+    {
+        var project = ExperimentProject.Create(Experiments);
+        project.Write("notes.txt", "uncommitted");
+        var runId = project.TrainRun("weights");
+        StringAssert.Contains(Registry(project, "Register", "-p:RunId=" + runId).FailedWith("REPRO0044").Output, "AllowDirty");
+        Registry(project, "Register", "-p:RunId=" + runId, "-p:AllowDirty=true").Succeeded();
+    }
+
+    private static CommandResult Registry(ExperimentProject project, string verb, params string[] properties) =>
+        project.Dotnet(["build", "-t:" + verb, "-p:Model=iris-classifier", .. properties]);
+
+    private static string Metrics(ExperimentProject project, string runId) =>
+        File.ReadAllText(Path.Combine(project.RunsDirectory, runId, "metrics.json"));
+}
