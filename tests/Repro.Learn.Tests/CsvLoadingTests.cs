@@ -54,6 +54,27 @@ public sealed class CsvLoadingTests
     }
 
     [TestMethod]
+    [DataRow("1.5", 1.5)]
+    [DataRow("+1.5", 1.5)]
+    [DataRow("-0.25", -0.25)]
+    [DataRow(".5", 0.5)]
+    [DataRow("5.", 5.0)]
+    [DataRow("1E3", 1000.0)]
+    [DataRow("2.5e-3", 0.0025)]
+    [DataRow(" 7 ", 7.0)]
+    [DataRow("0.1", 0.1)]
+    [DataRow("1e308", 1e308)]
+    [DataRow("4.9406564584124654E-324", 4.9406564584124654E-324)]
+    public void ParsesTheUsualSpellingsOfNumbers(string cell, double expected)
+    {
+        using var file = TestFiles.Csv($"a,label\n{cell},x\n");
+
+        var data = Dataset.LoadCsv(file.Path, "label");
+
+        Assert.AreEqual(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(data.Values[0]));
+    }
+
+    [TestMethod]
     public void ParsesEveryValueExactlyInALargerFile()
     {
         var rng = new Xoshiro256StarStar(7);
