@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace Repro.Learn;
 
@@ -18,7 +19,7 @@ public static class DataSplit
         ArgumentNullException.ThrowIfNull(data);
         if (!(testSize > 0 && testSize < 1))
         {
-            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(testSize), $"{testSize} is not strictly between 0 and 1. Use for example 0.2 to hold out a fifth of the rows.");
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(testSize), string.Create(CultureInfo.InvariantCulture, $"{testSize} is not strictly between 0 and 1. Use for example 0.2 to hold out a fifth of the rows."));
         }
 
         var n = data.Rows;

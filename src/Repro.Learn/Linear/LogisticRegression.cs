@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace Repro.Learn;
 
@@ -50,17 +51,18 @@ public sealed class LogisticRegression
 
     private string Explain(string? failure, int iterations, double maxGradient)
     {
+        // Invariant culture: the warning is saved with the model, whose bytes must not depend on the machine.
         var reason = failure is null
-            ? $"L-BFGS stopped after {iterations} iterations (cap {MaxIterations})"
+            ? string.Create(CultureInfo.InvariantCulture, $"L-BFGS stopped after {iterations} iterations (cap {MaxIterations})")
             : $"the L-BFGS line search gave up ({failure})";
-        return $"Logistic regression did not converge: {reason} with the largest gradient component at {maxGradient:G4}, above the tolerance {Tolerance:G4}. Increase MaxIterations, set Standardize, or loosen Tolerance.";
+        return string.Create(CultureInfo.InvariantCulture, $"Logistic regression did not converge: {reason} with the largest gradient component at {maxGradient:G4}, above the tolerance {Tolerance:G4}. Increase MaxIterations, set Standardize, or loosen Tolerance.");
     }
 
     private void Validate(Dataset data)
     {
         if (!(C > 0) || double.IsInfinity(C))
         {
-            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(C), $"{C} is not a positive finite number. Use for example 1.0.");
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(C), string.Create(CultureInfo.InvariantCulture, $"{C} is not a positive finite number. Use for example 1.0."));
         }
 
         if (MaxIterations < 1)
@@ -70,7 +72,7 @@ public sealed class LogisticRegression
 
         if (!(Tolerance > 0))
         {
-            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(Tolerance), $"{Tolerance} is not positive. Use for example 1e-4.");
+            throw new InvalidOptionException(ErrorCodes.InvalidOption, nameof(Tolerance), string.Create(CultureInfo.InvariantCulture, $"{Tolerance} is not positive. Use for example 1e-4."));
         }
 
         if (MaxDegreeOfParallelism is < 1)

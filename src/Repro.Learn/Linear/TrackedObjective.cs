@@ -9,7 +9,6 @@ internal sealed class TrackedObjective
     private readonly MultinomialObjective objective;
     private double[] bestTheta = [];
     private double bestValue = double.PositiveInfinity;
-    private double bestMaxGradient = double.PositiveInfinity;
 
     public TrackedObjective(MultinomialObjective objective)
     {
@@ -18,18 +17,15 @@ internal sealed class TrackedObjective
 
     public int Evaluations { get; private set; }
 
-    public double Value(double[] theta) => Evaluate(theta).Value;
-
     public (double Value, double[] Gradient) Evaluate(double[] theta)
     {
         var gradient = new double[theta.Length];
         var value = objective.Evaluate(theta, gradient);
         Evaluations++;
-        if (value < bestValue || (value == bestValue && MaxAbs(gradient) < bestMaxGradient))
+        if (value < bestValue)
         {
             bestValue = value;
             bestTheta = (double[])theta.Clone();
-            bestMaxGradient = MaxAbs(gradient);
         }
 
         return (value, gradient);
