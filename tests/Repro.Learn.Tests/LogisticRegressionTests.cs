@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Repro.Learn.Tests;
 
 [TestClass]
@@ -34,6 +36,26 @@ public sealed class LogisticRegressionTests
         StringAssert.Contains(model.Warning, "did not converge");
         StringAssert.Contains(model.Warning, "MaxIterations");
         Assert.IsTrue(model.Fit.MaxGradient > 1e-4);
+    }
+
+    [TestMethod]
+    public void SavedBytesDoNotDependOnTheCurrentCulture()
+    {
+        var (_, split) = TestFiles.ReferenceSplit("iris");
+        var original = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var invariant = SyntheticData.Bytes(new LogisticRegression { MaxIterations = 3 }.Fit(split.Train));
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var german = SyntheticData.Bytes(new LogisticRegression { MaxIterations = 3 }.Fit(split.Train));
+
+            CollectionAssert.AreEqual(invariant, german);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = original;
+        }
     }
 
     [TestMethod]
