@@ -1,8 +1,6 @@
 using Repro.Diagnostics;
-using Repro.Fingerprints;
 using Repro.Records;
 using Repro.Registry;
-using Repro.Training;
 
 namespace Repro.Core.Tests;
 
@@ -82,24 +80,6 @@ public sealed class ProjectFileEditorTests
         Assert.AreEqual(Project, File.ReadAllText(path));
     }
 
-    private static RunRecord Record(string experiment, long seed, double? testSize, params (string Name, string Value)[] parameters) => new()
-    {
-        RunId = "20261122-051500-123-3f9a1c",
-        Experiment = experiment,
-        Status = RunStatus.Completed,
-        Seed = seed,
-        TestSize = testSize,
-        Params = new(parameters.ToDictionary(p => p.Name, p => p.Value), StringComparer.Ordinal),
-        Overrides = [],
-        Metrics = new(StringComparer.Ordinal) { ["accuracy"] = 1 },
-        Git = new GitRecord(null, null, null, "test"),
-        Data = Array.Empty<FileFingerprint>(),
-        Artifacts = Array.Empty<FileFingerprint>(),
-        Program = new ProgramRecord("bin/Demo.dll", new string('f', 64), "net10.0"),
-        Environment = EnvironmentProbe.Read("10.0.100", null),
-        Files = new RecordFiles(new string('1', 64), null),
-        StartedAt = DateTimeOffset.UnixEpoch,
-        DurationMs = 1,
-        Command = "dotnet build -t:Train",
-    };
+    private static RunRecord Record(string experiment, long seed, double? testSize, params (string Name, string Value)[] parameters) =>
+        TestRecords.Completed(experiment) with { Seed = seed, TestSize = testSize, Params = TestRecords.Params(parameters) };
 }

@@ -1,7 +1,6 @@
 using Repro.Fingerprints;
 using Repro.Records;
 using Repro.Reproduction;
-using Repro.Training;
 
 namespace Repro.Core.Tests;
 
@@ -58,24 +57,9 @@ public sealed class RunComparisonTests
         CollectionAssert.AreEqual(new[] { "artifacts/model.bin" }, verdict.ChangedArtifacts.ToArray());
     }
 
-    private static RunRecord Record(double accuracy = 0.9666666666666667, string? dataHash = null) => new()
+    private static RunRecord Record(double accuracy = 0.9666666666666667, string? dataHash = null) => TestRecords.Completed() with
     {
-        RunId = "20261122-051500-123-3f9a1c",
-        Experiment = "iris",
-        Status = RunStatus.Completed,
-        Seed = 42,
-        Params = new(StringComparer.Ordinal),
-        Overrides = [],
         Metrics = new(StringComparer.Ordinal) { ["accuracy"] = accuracy, ["log_loss"] = 0.1 },
-        Git = new GitRecord(new string('a', 40), false, "main", null),
-        LockFile = new LockFileRecord("packages.lock.json", new string('c', 64)),
         Data = [new FileFingerprint("data/iris.csv", dataHash ?? new string('d', 64), 3858)],
-        Artifacts = [new FileFingerprint("artifacts/model.bin", new string('e', 64), 10)],
-        Program = new ProgramRecord("bin/Iris.dll", new string('f', 64), "net10.0"),
-        Environment = EnvironmentProbe.Read("10.0.100", null),
-        Files = new RecordFiles(new string('1', 64), null),
-        StartedAt = DateTimeOffset.UnixEpoch,
-        DurationMs = 1,
-        Command = "dotnet build -t:Train",
     };
 }

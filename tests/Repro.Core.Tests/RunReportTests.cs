@@ -28,26 +28,12 @@ public sealed class RunReportTests
     [TestMethod]
     public void TheReportShowsParamsMetricsStampsAndCommand()
     {
-        var record = new RunRecord
+        var record = TestRecords.Completed() with
         {
-            RunId = "20261122-051500-123-3f9a1c",
-            Experiment = Plan.Experiment,
-            Status = RunStatus.Completed,
-            Seed = Plan.Seed,
-            TestSize = Plan.TestSize,
             Params = Plan.Params,
             Overrides = Plan.Overrides,
-            Metrics = new(StringComparer.Ordinal) { ["accuracy"] = 0.9666666666666667 },
             Git = new GitRecord(new string('b', 40), true, "main", null),
-            LockFile = new LockFileRecord("packages.lock.json", new string('c', 64)),
-            Data = [new FileFingerprint("data/iris.csv", new string('d', 64), 3858)],
             Artifacts = [new FileFingerprint("artifacts/model.json", new string('e', 64), 10)],
-            Program = new ProgramRecord("bin/Debug/net10.0/Iris.dll", new string('f', 64), "net10.0"),
-            Environment = EnvironmentProbe.Read("10.0.100", null),
-            Files = new RecordFiles(new string('1', 64), null),
-            StartedAt = DateTimeOffset.UnixEpoch,
-            DurationMs = 1234,
-            Command = "dotnet build Iris.csproj -t:Train",
         };
 
         var report = RunReport.Render(record);

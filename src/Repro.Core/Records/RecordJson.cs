@@ -4,23 +4,21 @@ using System.Text.Json.Serialization;
 
 namespace Repro.Records;
 
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(RunConfig))]
 [JsonSerializable(typeof(RuntimeStamp))]
 [JsonSerializable(typeof(SortedDictionary<string, double>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Repro.Reproduction.Verdict))]
+[JsonSerializable(typeof(Repro.Registry.ModelVersion))]
+[JsonSerializable(typeof(Repro.Registry.ModelAlias))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
-/// <summary>Reads and writes the JSON files of a run: indented, camelCase, UTF-8 without BOM, LF line endings.</summary>
+/// <summary>Reads and writes Repro's JSON files (runs and registry): indented, camelCase, UTF-8 without BOM.</summary>
 public static class RecordJson
 {
     // Paths and messages are shown to people: keep '+', quotes and non-ASCII readable instead of \u-escaped.
-    private static readonly RecordJsonContext Context = new(new JsonSerializerOptions
+    internal static readonly RecordJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
