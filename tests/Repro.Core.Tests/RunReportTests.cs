@@ -36,12 +36,13 @@ public sealed class RunReportTests
             Artifacts = [new FileFingerprint("artifacts/model.json", new string('e', 64), 10)],
         };
 
-        var report = RunReport.Render(record);
+        var report = RunReport.Render(record, "dotnet build Iris.csproj -t:Reproduce -p:RunId=" + record.RunId);
 
         foreach (var expected in new[]
         {
             "iris-forest", "| Trees | 100 |", "| accuracy | 0.9666666666666667 |", new string('b', 40) + " (main, dirty)",
             new string('c', 64), "data/iris.csv", "artifacts/model.json", "dotnet build Iris.csproj -t:Train", "`Seed` = `42`",
+            "dotnet build Iris.csproj -t:Reproduce -p:RunId=20261122-051500-123-3f9a1c",
         })
         {
             StringAssert.Contains(report, expected);

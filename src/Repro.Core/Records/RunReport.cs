@@ -6,7 +6,8 @@ namespace Repro.Records;
 /// <summary>Renders report.md: the run for a person, from its record alone.</summary>
 public static class RunReport
 {
-    public static string Render(RunRecord record)
+    /// <param name="reproduceCommand">The -t:Reproduce command for this run.</param>
+    public static string Render(RunRecord record, string reproduceCommand)
     {
         var text = new StringBuilder();
         text.Append("# ").Append(record.Experiment).Append(" — run ").Append(record.RunId).Append("\n\n");
@@ -70,7 +71,8 @@ public static class RunReport
             text.Append("- `").Append(artifact.Path).Append("` — ").Append(artifact.Bytes).Append(" bytes, sha256 `").Append(artifact.Sha256).Append("`\n");
         }
 
-        text.Append("\n## Reproduce\n\n```sh\n").Append(record.Command).Append("\n```\n");
+        text.Append("\n## Reproduce\n\nRe-run this run and compare its metrics (from the repository root):\n\n```sh\n").Append(reproduceCommand)
+            .Append("\n```\n\nTrain the same configuration again, as a new run:\n\n```sh\n").Append(record.Command).Append("\n```\n");
         return text.ToString();
     }
 

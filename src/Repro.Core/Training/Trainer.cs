@@ -95,7 +95,7 @@ public sealed class Trainer(TrainSettings settings)
         record = annotate?.Invoke(record) ?? record;
 
         RecordJson.WriteRecord(Path.Combine(run.Path, RunFiles.Run), record);
-        File.WriteAllText(Path.Combine(run.Path, RunFiles.Report), RunReport.Render(record));
+        File.WriteAllText(Path.Combine(run.Path, RunFiles.Report), RunReport.Render(record, ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + run.Id)));
         return new RunOutcome(record, settings.Store.Complete(run));
     }
 
