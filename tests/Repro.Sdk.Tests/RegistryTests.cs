@@ -54,6 +54,8 @@ public sealed class RegistryTests
         var table = project.Dotnet("build", "-t:Runs").Succeeded().Output;
         Assert.IsLessThan(table.IndexOf(first, StringComparison.Ordinal), table.IndexOf(second, StringComparison.Ordinal), "newest first");
         StringAssert.Contains(table, "iris-classifier@2 (production)");
+        var crashes = project.Dotnet("build", "-t:Runs", "-p:Experiment=crash").Succeeded().Output;
+        Assert.IsFalse(crashes.Contains(first, StringComparison.Ordinal), "-p:Experiment filters the table");
 
         StringAssert.Contains(Registry(project, "Reproduce", "-p:Version=production").Succeeded().Output, $"reproduced {second}");
     }

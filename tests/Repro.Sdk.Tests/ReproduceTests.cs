@@ -152,6 +152,13 @@ public sealed class ReproduceTests
         project.Dotnet("build", "-t:Train", "-p:Experiment=weights", "-p:ReproStrict=false").Succeeded();
         File.Delete(Path.Combine(project.Directory, "notes.txt"));
 
+        // A new dependency the lock file does not have yet: in strict mode restore refuses to change the lock file.
+        var csproj = File.ReadAllText(project.ProjectFile);
+        project.Write("Demo.csproj", csproj.Replace("</Project>", """<ItemGroup><PackageReference Include="MathNet.Numerics" Version="5.0.0" /></ItemGroup></Project>"""));
+        project.Commit("a dependency the lock file lacks");
+        StringAssert.Contains(project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights").Output, "NU1004");
+        project.Write("Demo.csproj", csproj);
+
         File.Delete(Path.Combine(project.Directory, "packages.lock.json"));
         project.Commit("no lock file");
         project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:RestorePackagesWithLockFile=false").FailedWith("REPRO0031");

@@ -12,6 +12,14 @@ internal static class PackedSdk
 
     public static Feed Feed => Packed.Value;
 
+    public static void DeleteIfPacked()
+    {
+        if (Packed.IsValueCreated && Directory.Exists(Packed.Value.Root))
+        {
+            Directory.Delete(Packed.Value.Root, recursive: true);
+        }
+    }
+
     private static Feed Pack()
     {
         var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "repro-it", Guid.NewGuid().ToString("N"));
