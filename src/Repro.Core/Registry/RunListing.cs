@@ -23,8 +23,19 @@ public static class RunListing
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Label)), StringComparer.Ordinal);
 
         var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions" } };
-        foreach (var record in Records(store).Where(r => experiment is null || string.Equals(r.Experiment, experiment, StringComparison.OrdinalIgnoreCase)))
+        foreach (var (runId, record) in Records(store))
         {
+            if (record is null)
+            {
+                rows.Add([runId, "?", "unreadable run.json", "", "", "", registered.GetValueOrDefault(runId, "")]);
+                continue;
+            }
+
+            if (experiment is not null && !string.Equals(record.Experiment, experiment, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             rows.Add(
             [
                 record.RunId,
@@ -52,8 +63,8 @@ public static class RunListing
         return text.Append("  (* made from a working tree with uncommitted changes, or an unknown git state)").ToString();
     }
 
-    /// <summary>Finished runs, newest first (run ids sort by start time); a record that cannot be read is left out.</summary>
-    private static IEnumerable<RunRecord> Records(RunStore store)
+    /// <summary>Finished runs, newest first (run ids sort by start time); null where run.json cannot be read.</summary>
+    private static IEnumerable<(string RunId, RunRecord? Record)> Records(RunStore store)
     {
         if (!Directory.Exists(store.Directory))
         {
@@ -69,13 +80,10 @@ public static class RunListing
             }
             catch (Exception e) when (e is IOException or JsonException)
             {
-                // A damaged record is reported by Describe and Reproduce; a listing shows what it can.
+                // Describe and Reproduce say what is wrong with it; the listing only shows that it is there.
             }
 
-            if (record is not null)
-            {
-                yield return record;
-            }
+            yield return (Path.GetFileName(folder), record);
         }
     }
 
