@@ -26,8 +26,8 @@ public abstract class ReproTask : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Reading inputs is checked before a run starts; what fails here is writing the run's record.
-            RunLog.Error(ErrorCode.RunStoreUnwritable, $"a run could not be recorded: {e.Message}");
+            // Inputs are checked before anything runs; what fails here is writing a record, a registry file or the project file.
+            RunLog.Error(ErrorCode.RunStoreUnwritable, $"Repro could not write what it had to ({e.Message}): check the folder's permissions and free space.");
         }
 
         return !Log.HasLoggedErrors;
