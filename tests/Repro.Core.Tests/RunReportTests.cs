@@ -1,7 +1,6 @@
 using Repro.Experiments;
 using Repro.Fingerprints;
 using Repro.Records;
-using Repro.SourceControl;
 using Repro.Training;
 
 namespace Repro.Core.Tests;
@@ -17,12 +16,22 @@ public sealed class RunReportTests
     [TestMethod]
     public void TheCommandSpellsOutEveryValueFromTheRepositoryRoot()
     {
-        var git = new GitStamp(new string('a', 40), false, "main", Path.Combine(Path.GetTempPath(), "repo"), null);
-        var command = ReproduceCommand.For(Plan, Path.Combine(Path.GetTempPath(), "repo", "samples", "Iris", "Iris.csproj"), git);
+        using var repository = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(repository.Path, ".git"));
+        var projectFile = Path.Combine(repository.Path, "samples", "Iris", "Iris.csproj");
+
         Assert.AreEqual(
             "dotnet build samples/Iris/Iris.csproj -t:Train -p:Experiment=iris-forest -p:Seed=42 -p:TestSize=0.2 -p:Params=\"Label='species name' Trees=100\"",
-            command);
+            ReproduceCommand.For(Plan, projectFile));
+        Assert.AreEqual("dotnet build samples/Iris/Iris.csproj -t:Reproduce -p:RunId=x", ReproduceCommand.ForReproduce(projectFile, "-p:RunId=x"));
         Assert.AreEqual("species name", ParamsOverride.Parse("Label='species name' Trees=100")["Label"]);
+    }
+
+    [TestMethod]
+    public void OutsideARepositoryTheCommandNamesTheProjectFile()
+    {
+        using var folder = new TempFolder();
+        StringAssert.StartsWith(ReproduceCommand.ForReproduce(Path.Combine(folder.Path, "Iris.csproj"), "-p:RunId=x"), "dotnet build Iris.csproj -t:Reproduce");
     }
 
     [TestMethod]

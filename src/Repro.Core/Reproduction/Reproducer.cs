@@ -51,7 +51,6 @@ public sealed class Reproducer(TrainSettings settings)
 
     private static Reproduction Run(TrainSettings settings, RunRecord recorded, RunPlan plan, ToleranceSpec tolerance, CancellationToken cancellation)
     {
-        StrictMode.RequireKnownCleanTree(settings);
         Verdict? verdict = null;
         var outcome = new Trainer(settings).TrainOne(plan, cancellation, record =>
         {

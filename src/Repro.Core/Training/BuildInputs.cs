@@ -4,11 +4,15 @@ using Repro.Records;
 
 namespace Repro.Training;
 
-/// <summary>The stamps every run of one build shares, read once: the lock file and the program.</summary>
+/// <summary>
+/// The stamps every run of one build shares, read once before the first run: the lock file and the program. In
+/// strict mode this is where a build without a clean commit or a lock file stops, for Train and Reproduce alike.
+/// </summary>
 internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program)
 {
     public static BuildInputs Read(TrainSettings settings)
     {
+        StrictMode.RequireKnownCleanTree(settings);
         LockFileRecord? lockFile = null;
         if (File.Exists(settings.LockFile))
         {

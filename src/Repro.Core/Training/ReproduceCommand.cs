@@ -1,16 +1,18 @@
 using System.Globalization;
 using Repro.Experiments;
-using Repro.SourceControl;
 
 namespace Repro.Training;
 
-/// <summary>The command line that trains the same configuration again, with every value spelled out.</summary>
+/// <summary>
+/// The command lines that make a run again, written from the repository root when there is one, so they work from
+/// any clone.
+/// </summary>
 public static class ReproduceCommand
 {
-    public static string For(RunPlan plan, string projectFile, GitStamp git)
+    /// <summary>The Train command for the same configuration, with every value spelled out.</summary>
+    public static string For(RunPlan plan, string projectFile)
     {
-        // From the repository root when there is one, so the command works from any clone.
-        var project = ProjectPath(projectFile, git.RepositoryRoot);
+        var project = ProjectPath(projectFile);
         var parts = new List<string>
         {
             "dotnet build", Quote(project), "-t:Train",
@@ -32,9 +34,9 @@ public static class ReproduceCommand
 
     /// <summary>The Reproduce command for a run named by <paramref name="selector"/> (-p:RunId=… or -p:Model=… -p:Version=…).</summary>
     public static string ForReproduce(string projectFile, string selector) =>
-        $"dotnet build {Quote(ProjectPath(projectFile, RepositoryRoot(projectFile)))} -t:Reproduce {selector}";
+        $"dotnet build {Quote(ProjectPath(projectFile))} -t:Reproduce {selector}";
 
-    private static string ProjectPath(string projectFile, string? repositoryRoot) => repositoryRoot is { } root
+    private static string ProjectPath(string projectFile) => RepositoryRoot(projectFile) is { } root
         ? Path.GetRelativePath(root, projectFile).Replace('\\', '/')
         : Path.GetFileName(projectFile);
 

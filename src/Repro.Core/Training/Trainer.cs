@@ -20,7 +20,6 @@ public sealed class Trainer(TrainSettings settings)
 
     public IReadOnlyList<RunOutcome> Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default)
     {
-        StrictMode.RequireKnownCleanTree(settings);
         var outcomes = new List<RunOutcome>();
         for (var i = 0; i < plans.Count && !cancellation.IsCancellationRequested; i++)
         {
@@ -88,7 +87,7 @@ public sealed class Trainer(TrainSettings settings)
             Files = new RecordFiles(FileHash.Sha256(configPath), File.Exists(metricsPath) ? FileHash.Sha256(metricsPath) : null),
             StartedAt = startedAt,
             DurationMs = clock.ElapsedMilliseconds,
-            Command = ReproduceCommand.For(plan, settings.ProjectFile, settings.Git),
+            Command = ReproduceCommand.For(plan, settings.ProjectFile),
             Error = error,
             Tolerance = plan.Tolerance.ToString(),
         };
