@@ -42,7 +42,12 @@ public sealed class ExperimentRun
         var config = JsonSerializer.Deserialize(File.ReadAllBytes(configPath), RuntimeJson.Default.RunConfig)
             ?? throw new ExperimentException("REPRO2003", $"'{configPath}' is empty.");
         var run = new ExperimentRun(runDirectory, config);
-        run.WriteJson(RunFiles.Runtime, RuntimeStamp.Current(), RuntimeJson.Default.RuntimeStamp);
+        var stamp = RuntimeStamp.Current();
+        run.WriteJson(RunFiles.Runtime, stamp, RuntimeJson.Default.RuntimeStamp);
+
+        // Native libraries load while the program trains (LightGBM's on its first use): name them once it is done.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            run.WriteJson(RunFiles.Runtime, stamp with { NativeLibraries = LoadedNativeLibraries.Read() }, RuntimeJson.Default.RuntimeStamp);
         return run;
     }
 

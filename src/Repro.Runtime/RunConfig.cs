@@ -18,6 +18,12 @@ public sealed record RunConfig
 
     /// <summary>The values that came from the command line instead of the project file.</summary>
     public IReadOnlyList<Override> Overrides { get; init; } = [];
+
+    /// <summary>
+    /// The processor count the program was started with (DOTNET_PROCESSOR_COUNT and OMP_NUM_THREADS), or null when it
+    /// ran with the machine's own.
+    /// </summary>
+    public int? ProcessorCount { get; init; }
 }
 
 /// <summary>One value given on the command line for a single run.</summary>

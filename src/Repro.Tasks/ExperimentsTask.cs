@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using Repro.Experiments;
+using Repro.Threads;
 
 namespace Repro.Tasks;
 
@@ -20,6 +21,12 @@ public abstract class ExperimentsTask : RunTask
     /// <summary>-p:Params</summary>
     public string? Params { get; set; }
 
+    /// <summary>$(ReproProcessorCount): the count pinned for experiments without ProcessorCount metadata.</summary>
+    public string? ProcessorCount { get; set; }
+
+    /// <summary>The project references an ML.NET package, so experiments are pinned to one processor by default.</summary>
+    public bool UsesMLNet { get; set; }
+
     /// <summary>The checked plans, or none after logging every problem found.</summary>
     private protected IReadOnlyList<RunPlan> Plan()
     {
@@ -27,7 +34,8 @@ public abstract class ExperimentsTask : RunTask
             item.ItemSpec,
             item.CloneCustomMetadata().Keys.Cast<string>()
                 .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase))).ToArray();
-        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params), ProjectDirectory);
+        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params), ProjectDirectory,
+            new ProcessorCountPolicy(ProcessorCount, UsesMLNet));
         foreach (var error in errors)
         {
             RunLog.Error(error.Code, error.Message);

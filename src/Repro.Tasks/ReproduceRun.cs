@@ -42,12 +42,13 @@ public sealed class ReproduceRun : RegistryTask, ICancelableTask
         else if (Exact && !result.Verdict.ModelIdentical)
         {
             RunLog.Error(ErrorCode.ModelDiffers,
-                $"run '{result.Recorded.RunId}' reproduced its metrics but not its model bit for bit ({string.Join(", ", result.Verdict.ChangedArtifacts)}), " +
-                $"and -p:ReproExact=true asks for both. {VerdictReport.ChangedInputs(result.Verdict)}");
+                $"run '{result.Recorded.RunId}' reproduced its metrics but not its model ({VerdictReport.Model(result.Verdict)}), " +
+                $"and -p:ReproExact=true asks for both. {VerdictReport.ChangedInputs(result)}");
         }
         else
         {
-            var model = result.Verdict.ModelIdentical ? "model bit-identical" : "model differs";
+            var model = !result.Verdict.ModelIdentical ? "model differs"
+                : result.Verdict.SameEntries.Count == 0 ? "model bit-identical" : "model identical";
             RunLog.Progress($"{Path.GetFileNameWithoutExtension(ProjectFile)} -> {folder} (reproduced {result.Recorded.RunId}: " +
                 $"{result.Verdict.Metrics.Count} metric(s) within tolerance, {model})");
         }

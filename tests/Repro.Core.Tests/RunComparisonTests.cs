@@ -28,7 +28,7 @@ public sealed class RunComparisonTests
         Assert.AreEqual(0.0666666666666667, accuracy.Difference!.Value, 1e-12);
         var data = verdict.Inputs.Single(i => i.Input == "data/iris.csv");
         Assert.IsTrue(data.Changed);
-        StringAssert.Contains(VerdictReport.ChangedInputs(verdict), "data/iris.csv changed: sha256 dddddddddddd… → 999999999999…");
+        StringAssert.Contains(VerdictReport.ChangedInputs(Reproduction(now, verdict)), "data/iris.csv changed: sha256 dddddddddddd… → 999999999999…");
     }
 
     [TestMethod]
@@ -56,6 +56,50 @@ public sealed class RunComparisonTests
         Assert.IsFalse(verdict.ModelIdentical);
         CollectionAssert.AreEqual(new[] { "artifacts/model.bin" }, verdict.ChangedArtifacts.ToArray());
     }
+
+    [TestMethod]
+    public void TheProcessorCountTheProgramSawIsAnInput()
+    {
+        var recorded = Record() with { Environment = Record().Environment with { ProcessorCount = 16 } };
+        var now = Record() with { Environment = Record().Environment with { ProcessorCount = 2 } };
+        var count = RunComparison.Compare(recorded, now, ToleranceSpec.Standard).Inputs.Single(i => i.Input == "processor count");
+        Assert.AreEqual(new InputCheck("processor count", "16", "2", true), count);
+    }
+
+    [TestMethod]
+    public void OmpNumThreadsAndNativeLibrariesAreInputsWhenEitherSideHasThem()
+    {
+        var plain = Record() with { Environment = Record().Environment with { OmpNumThreads = null, NativeLibraries = null } };
+        var inputs = RunComparison.Compare(plain, plain, ToleranceSpec.Standard).Inputs.Select(i => i.Input).ToArray();
+        CollectionAssert.DoesNotContain(inputs, "OMP_NUM_THREADS");
+        Assert.IsFalse(inputs.Any(i => i.StartsWith("native ", StringComparison.Ordinal)));
+
+        var lightGbm = plain with
+        {
+            Environment = plain.Environment with { OmpNumThreads = "1", NativeLibraries = [new NativeLibrary("lib_lightgbm.so", "LightGBM", "3.3.5")] },
+        };
+        var checks = RunComparison.Compare(lightGbm, plain, ToleranceSpec.Standard).Inputs;
+        Assert.AreEqual(new InputCheck("OMP_NUM_THREADS", "1", null, true), checks.Single(i => i.Input == "OMP_NUM_THREADS"));
+        Assert.AreEqual(new InputCheck("native lib_lightgbm.so", "LightGBM 3.3.5", null, true), checks.Single(i => i.Input == "native lib_lightgbm.so"));
+    }
+
+    [TestMethod]
+    public void ADivergenceWithNoChangedInputInAnMLNetProgramNamesTheThreadsAndTheFix()
+    {
+        var recorded = Record() with { Environment = Record().Environment with { ProcessorCount = 16 } };
+        var now = recorded with { Metrics = new(StringComparer.Ordinal) { ["accuracy"] = 0.5, ["log_loss"] = 0.1 } };
+        var verdict = RunComparison.Compare(recorded, now, ToleranceSpec.Standard);
+        var reproduction = new Reproduction.Reproduction(recorded, new Training.RunOutcome(now, "runs/x"), verdict, UsesMLNet: true);
+
+        var message = VerdictReport.ChangedInputs(reproduction);
+        StringAssert.Contains(message, "processor count of 16");
+        StringAssert.Contains(message, "ProcessorCount=\"1\"");
+        StringAssert.Contains(message, "NumberOfThreads = 1");
+        StringAssert.Contains(VerdictReport.ChangedInputs(reproduction with { UsesMLNet = false }), "the program itself is not deterministic");
+    }
+
+    private static Reproduction.Reproduction Reproduction(RunRecord now, Verdict verdict, bool usesMLNet = false) =>
+        new(Record(), new Training.RunOutcome(now, "runs/" + now.RunId), verdict, usesMLNet);
 
     private static RunRecord Record(double accuracy = 0.9666666666666667, string? dataHash = null) => TestRecords.Completed() with
     {

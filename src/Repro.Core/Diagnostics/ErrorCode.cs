@@ -15,6 +15,7 @@ public static class ErrorCode
     public const string BadParamsOverride = "REPRO0010";
     public const string DuplicateExperiment = "REPRO0011";
     public const string ProgramNotFound = "REPRO0012";
+    public const string BadProcessorCount = "REPRO0013";
 
     public const string BadRunId = "REPRO0020";
     public const string UnknownRun = "REPRO0021";

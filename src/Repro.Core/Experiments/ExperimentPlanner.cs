@@ -1,6 +1,7 @@
 using System.Globalization;
 using Repro.Diagnostics;
 using Repro.Reproduction;
+using Repro.Threads;
 
 namespace Repro.Experiments;
 
@@ -11,7 +12,7 @@ namespace Repro.Experiments;
 public static class ExperimentPlanner
 {
     public static (IReadOnlyList<RunPlan> Plans, IReadOnlyList<ReproException> Errors) Plan(
-        IReadOnlyList<ExperimentSpec> experiments, CommandLineOverrides overrides, string projectDirectory)
+        IReadOnlyList<ExperimentSpec> experiments, CommandLineOverrides overrides, string projectDirectory, ProcessorCountPolicy? processors = null)
     {
         var errors = new List<ReproException>();
         if (experiments.Count == 0)
@@ -41,7 +42,7 @@ public static class ExperimentPlanner
         var plans = new List<RunPlan>();
         foreach (var experiment in Select(experiments, overrides.Experiments, errors))
         {
-            var plan = PlanOne(experiment, overrides, paramOverrides, projectDirectory, errors);
+            var plan = PlanOne(experiment, overrides, paramOverrides, projectDirectory, processors ?? ProcessorCountPolicy.Machine, errors);
             if (plan is not null)
             {
                 plans.Add(plan);
@@ -75,6 +76,7 @@ public static class ExperimentPlanner
         CommandLineOverrides overrides,
         SortedDictionary<string, string> paramOverrides,
         string projectDirectory,
+        ProcessorCountPolicy processors,
         List<ReproException> errors)
     {
         var errorCount = errors.Count;
@@ -125,6 +127,8 @@ public static class ExperimentPlanner
             errors.Add(e);
         }
 
+        var threads = processors.For(experiment, errors);
+
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in experiment.Metadata.Where(m => !ExperimentSpec.WellKnownMetadata.Contains(m.Key)))
         {
@@ -138,7 +142,7 @@ public static class ExperimentPlanner
         }
 
         return errors.Count == errorCount
-            ? new RunPlan(experiment.Name, seed, testSize, parameters, data, applied, tolerance)
+            ? new RunPlan(experiment.Name, seed, testSize, parameters, data, applied, tolerance, threads)
             : null;
     }
 

@@ -1,6 +1,7 @@
 namespace Repro.Experiments;
 
 /// <summary>One run to make: an experiment with its command-line overrides applied and every value checked.</summary>
+/// <param name="Threads">The processor count the program is started with, or null for the machine's own.</param>
 public sealed record RunPlan(
     string Experiment,
     long Seed,
@@ -8,4 +9,5 @@ public sealed record RunPlan(
     SortedDictionary<string, string> Params,
     IReadOnlyList<string> Data,
     IReadOnlyList<Override> Overrides,
-    Reproduction.ToleranceSpec Tolerance);
+    Reproduction.ToleranceSpec Tolerance,
+    Threads.ThreadSettings? Threads = null);

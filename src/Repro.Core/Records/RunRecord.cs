@@ -56,6 +56,7 @@ public sealed record LockFileRecord(string Path, string Sha256);
 /// <param name="Path">The built experiment assembly, relative to the project folder.</param>
 public sealed record ProgramRecord(string Path, string Sha256, string? TargetFramework);
 
+/// <param name="ProcessorCount">The count the program saw (what its threads were sized from); the build's for old records.</param>
 public sealed record EnvironmentRecord(
     string? SdkVersion,
     string? RuntimeVersion,
@@ -65,7 +66,17 @@ public sealed record EnvironmentRecord(
     string OsPlatform,
     string Architecture,
     int ProcessorCount,
-    string MachineName);
+    string MachineName)
+{
+    /// <summary>The machine's own count, as the build saw it; the program's differs when it was pinned.</summary>
+    public int? HostProcessorCount { get; init; }
+
+    /// <summary>OMP_NUM_THREADS as the program saw it, or null when unset.</summary>
+    public string? OmpNumThreads { get; init; }
+
+    /// <summary>Native libraries of packages the program loaded (LightGBM's, for example), sorted by name.</summary>
+    public IReadOnlyList<NativeLibrary>? NativeLibraries { get; init; }
+}
 
 /// <param name="Config">SHA-256 of config.json.</param>
 /// <param name="Metrics">SHA-256 of metrics.json, or null when the program wrote none.</param>

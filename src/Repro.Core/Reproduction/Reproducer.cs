@@ -2,12 +2,14 @@ using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Records;
 using Repro.SourceControl;
+using Repro.Threads;
 using Repro.Training;
 
 namespace Repro.Reproduction;
 
 /// <summary>The recorded run, its reproduction and how they compare.</summary>
-public sealed record Reproduction(RunRecord Recorded, RunOutcome Outcome, Verdict Verdict);
+/// <param name="UsesMLNet">The program runs ML.NET, whose trainers can race their threads: a hint when nothing else changed.</param>
+public sealed record Reproduction(RunRecord Recorded, RunOutcome Outcome, Verdict Verdict, bool UsesMLNet = false);
 
 /// <summary>
 /// Re-runs a recorded run with its recorded configuration (never the project file's today) into a new run folder,
@@ -23,12 +25,14 @@ public sealed class Reproducer(TrainSettings settings)
         var tolerance = request.Tolerance is { } text
             ? ToleranceSpec.Parse(text, "-p:Tolerance")
             : ToleranceSpec.Parse(recorded.Tolerance, $"run '{recorded.RunId}'");
-        var plan = new RunPlan(config.Experiment, config.Seed, config.TestSize, config.Params, config.Data, [], tolerance);
+        // The program gets the processor count it saw when recorded, whatever this machine has.
+        var threads = new ThreadSettings(recorded.Environment.ProcessorCount, recorded.Environment.OmpNumThreads);
+        var plan = new RunPlan(config.Experiment, config.Seed, config.TestSize, config.Params, config.Data, [], tolerance, threads);
 
         if (!request.AtCommit)
         {
             settings.Log.Progress($"Reproducing {recorded.RunId} ({recorded.Experiment}, seed {recorded.Seed}) with today's code…");
-            return Run(settings, recorded, plan, tolerance, cancellation);
+            return Run(settings, recorded, recordedFolder, plan, tolerance, cancellation);
         }
 
         var commit = RequireCleanCommit(recorded);
@@ -46,18 +50,19 @@ public sealed class Reproducer(TrainSettings settings)
             LockFile = Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, settings.LockFile)),
             Git = GitProbe.Read(projectDirectory, null, null),
         };
-        return Run(atCommit, recorded, plan, tolerance, cancellation);
+        return Run(atCommit, recorded, recordedFolder, plan, tolerance, cancellation);
     }
 
-    private static Reproduction Run(TrainSettings settings, RunRecord recorded, RunPlan plan, ToleranceSpec tolerance, CancellationToken cancellation)
+    private static Reproduction Run(
+        TrainSettings settings, RunRecord recorded, string recordedFolder, RunPlan plan, ToleranceSpec tolerance, CancellationToken cancellation)
     {
         Verdict? verdict = null;
-        var outcome = new Trainer(settings).TrainOne(plan, cancellation, record =>
+        var outcome = new Trainer(settings).TrainOne(plan, cancellation, (record, folder) =>
         {
-            verdict = RunComparison.Compare(recorded, record, tolerance);
+            verdict = RunComparison.Compare(recorded, record, tolerance, recordedFolder, folder);
             return record with { ReproductionOf = recorded.RunId, Verdict = verdict };
         });
-        return new Reproduction(recorded, outcome, verdict!);
+        return new Reproduction(recorded, outcome, verdict!, MLNetProgram.IsUsedBy(settings.ProgramPath));
     }
 
     private static string RequireCleanCommit(RunRecord recorded)

@@ -6,12 +6,18 @@ namespace Repro.Reproduction;
 /// <summary>Compares a reproduction's record with the recorded run's: metrics within tolerance, inputs, artifacts.</summary>
 public static class RunComparison
 {
-    public static Verdict Compare(RunRecord recorded, RunRecord reproduction, ToleranceSpec tolerance)
+    /// <param name="recordedFolder">The recorded run's folder; with <paramref name="reproductionFolder"/>, ZIP artifacts are compared by entries.</param>
+    public static Verdict Compare(
+        RunRecord recorded, RunRecord reproduction, ToleranceSpec tolerance, string? recordedFolder = null, string? reproductionFolder = null)
     {
         var metrics = recorded.Metrics.Select(m => CheckMetric(m.Key, m.Value, reproduction.Metrics, tolerance.For(m.Key))).ToArray();
-        var changedArtifacts = ChangedFiles(recorded.Artifacts, reproduction.Artifacts);
+        var artifacts = ArtifactComparison.Compare(recorded.Artifacts, recordedFolder, reproduction.Artifacts, reproductionFolder);
         var ok = reproduction.Status == RunStatus.Completed && metrics.All(m => m.Ok);
-        return new Verdict(ok ? Verdict.Reproduced : Verdict.Diverged, metrics, Inputs(recorded, reproduction), changedArtifacts.Count == 0, changedArtifacts);
+        return new Verdict(ok ? Verdict.Reproduced : Verdict.Diverged, metrics, Inputs(recorded, reproduction), artifacts.Changed.Count == 0, artifacts.Changed)
+        {
+            SameEntries = artifacts.SameEntries,
+            ChangedEntries = artifacts.ChangedEntries.Count == 0 ? null : artifacts.ChangedEntries,
+        };
     }
 
     /// <summary>Every input that can change a result: code, data, dependencies, toolchain, machine.</summary>
@@ -35,6 +41,19 @@ public static class RunComparison
         checks.Add(Check("runtime", recorded.Environment.RuntimeVersion, now.Environment.RuntimeVersion));
         checks.Add(Check("os", recorded.Environment.Os, now.Environment.Os));
         checks.Add(Check("architecture", recorded.Environment.Architecture, now.Environment.Architecture));
+        checks.Add(Check("processor count", Count(recorded.Environment.ProcessorCount), Count(now.Environment.ProcessorCount)));
+        if (recorded.Environment.OmpNumThreads is not null || now.Environment.OmpNumThreads is not null)
+        {
+            checks.Add(Check("OMP_NUM_THREADS", recorded.Environment.OmpNumThreads, now.Environment.OmpNumThreads));
+        }
+
+        var recordedNative = NativeVersions(recorded.Environment);
+        var nowNative = NativeVersions(now.Environment);
+        foreach (var name in recordedNative.Keys.Union(nowNative.Keys).Order(StringComparer.Ordinal))
+        {
+            checks.Add(Check("native " + name, recordedNative.GetValueOrDefault(name), nowNative.GetValueOrDefault(name)));
+        }
+
         return checks;
     }
 
@@ -48,16 +67,11 @@ public static class RunComparison
         return new MetricCheck(name, recorded, value, Math.Abs(value - recorded), tolerance.ToString(), tolerance.Allows(recorded, value));
     }
 
+    private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> NativeVersions(EnvironmentRecord environment) =>
+        (environment.NativeLibraries ?? []).ToDictionary(l => l.Name, l => $"{l.Package} {l.Version}", StringComparer.Ordinal);
+
     private static InputCheck Check(string input, string? recorded, string? current) =>
         new(input, recorded, current, !string.Equals(recorded, current, StringComparison.Ordinal));
-
-    private static IReadOnlyList<string> ChangedFiles(IReadOnlyList<FileFingerprint> recorded, IReadOnlyList<FileFingerprint> now)
-    {
-        var before = recorded.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal);
-        var after = now.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal);
-        return before.Keys.Union(after.Keys)
-            .Where(path => before.GetValueOrDefault(path) != after.GetValueOrDefault(path))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-    }
 }

@@ -2,7 +2,7 @@ namespace Repro.Reproduction;
 
 /// <summary>How a reproduction compares with the run it reproduced; stored in the reproduction's run.json.</summary>
 /// <param name="Status"><see cref="Reproduced"/> or <see cref="Diverged"/>.</param>
-/// <param name="ModelIdentical">Every artifact has the recorded path and SHA-256.</param>
+/// <param name="ModelIdentical">Every artifact has the recorded path and content (a ZIP file: the same entries).</param>
 /// <param name="ChangedArtifacts">Artifacts that differ, are missing, or are new.</param>
 public sealed record Verdict(
     string Status,
@@ -11,6 +11,12 @@ public sealed record Verdict(
     bool ModelIdentical,
     IReadOnlyList<string> ChangedArtifacts)
 {
+    /// <summary>ZIP artifacts whose bytes differ while their entries, names and contents, are the same.</summary>
+    public IReadOnlyList<string> SameEntries { get; init; } = [];
+
+    /// <summary>For each changed ZIP artifact, the entries that differ.</summary>
+    public SortedDictionary<string, IReadOnlyList<string>>? ChangedEntries { get; init; }
+
     public const string Reproduced = "reproduced";
     public const string Diverged = "diverged";
 }

@@ -30,9 +30,7 @@ public static class VerdictReport
             text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
         }
 
-        text.Append("Model: ").Append(verdict.ModelIdentical
-            ? "bit-identical"
-            : "differs (" + string.Join(", ", verdict.ChangedArtifacts) + ")");
+        text.Append("Model: ").Append(Model(verdict));
         return text.ToString();
     }
 
@@ -44,16 +42,39 @@ public static class VerdictReport
             ? $"{m.Name} {Number(m.Recorded)} → {Number(value)} (|Δ| {m.Difference!.Value.ToString("G3", CultureInfo.InvariantCulture)} > {m.Tolerance})"
             : $"{m.Name} is missing from the reproduction");
         var failed = reproduction.Outcome.Record.Error is { } error ? $" The reproduction failed: {error.Code}." : "";
-        return $"run '{reproduction.Recorded.RunId}' did not reproduce: {string.Join("; ", diverged)}.{failed} {ChangedInputs(verdict)} " +
+        return $"run '{reproduction.Recorded.RunId}' did not reproduce: {string.Join("; ", diverged)}.{failed} {ChangedInputs(reproduction)} " +
             $"The reproduction is kept in {Path.GetRelativePath(projectDirectory, reproduction.Outcome.Folder).Replace('\\', '/')}.";
     }
 
-    public static string ChangedInputs(Verdict verdict)
+    /// <summary>The inputs that changed; with none, the likely cause.</summary>
+    public static string ChangedInputs(Reproduction reproduction)
     {
-        var changed = verdict.Inputs.Where(i => i.Changed).Select(i => $"{i.Input} {Describe(i)}").ToArray();
-        return changed.Length == 0
-            ? "No recorded input changed: the program itself is not deterministic (clock, unseeded randomness, parallel sums)."
-            : "Changed inputs: " + string.Join("; ", changed) + ".";
+        var changed = reproduction.Verdict.Inputs.Where(i => i.Changed).Select(i => $"{i.Input} {Describe(i)}").ToArray();
+        if (changed.Length > 0)
+        {
+            return "Changed inputs: " + string.Join("; ", changed) + ".";
+        }
+
+        var count = reproduction.Recorded.Environment.ProcessorCount;
+        return reproduction.UsesMLNet && count > 1
+            ? $"No recorded input changed, and the program runs ML.NET at a processor count of {count}: at that count some ML.NET trainers " +
+              "(SDCA, KMeans, …) race their worker threads and give different numbers on every run. Set ProcessorCount=\"1\" on the " +
+              "<Experiment> (Repro's default for ML.NET projects) or the trainer's NumberOfThreads = 1, and train again."
+            : "No recorded input changed: the program itself is not deterministic (clock, unseeded randomness, parallel sums).";
+    }
+
+    /// <summary>The model line: identical, identical but for ZIP metadata, or which artifacts (and entries) differ.</summary>
+    public static string Model(Verdict verdict)
+    {
+        if (!verdict.ModelIdentical)
+        {
+            return "differs (" + string.Join(", ", verdict.ChangedArtifacts.Select(path =>
+                verdict.ChangedEntries?.GetValueOrDefault(path) is { } entries ? $"{path}: entries {string.Join(", ", entries)}" : path)) + ")";
+        }
+
+        return verdict.SameEntries.Count == 0
+            ? "bit-identical"
+            : $"identical ({string.Join(", ", verdict.SameEntries)}: the same entries, only ZIP metadata such as timestamps differs)";
     }
 
     private static string Describe(InputCheck input)

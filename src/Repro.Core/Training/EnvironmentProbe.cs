@@ -6,6 +6,7 @@ namespace Repro.Training;
 /// <summary>The toolchain and machine a run used.</summary>
 public static class EnvironmentProbe
 {
+    /// <param name="program">What the program reported in runtime.json; without it the build's view stands in.</param>
     public static EnvironmentRecord Read(string? sdkVersion, RuntimeStamp? program) => new(
         sdkVersion,
         program?.Version,
@@ -14,8 +15,13 @@ public static class EnvironmentProbe
         RuntimeInformation.OSDescription,
         Platform(),
         RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
-        Environment.ProcessorCount,
-        Environment.MachineName);
+        program?.ProcessorCount ?? Environment.ProcessorCount,
+        Environment.MachineName)
+    {
+        HostProcessorCount = Environment.ProcessorCount,
+        OmpNumThreads = program is null ? Environment.GetEnvironmentVariable("OMP_NUM_THREADS") : program.OmpNumThreads,
+        NativeLibraries = program?.NativeLibraries,
+    };
 
     private static string Platform() =>
         RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "windows"

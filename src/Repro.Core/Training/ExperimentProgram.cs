@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Repro.Diagnostics;
 using Repro.Processes;
+using Repro.Threads;
 
 namespace Repro.Training;
 
@@ -12,7 +13,8 @@ public static class ExperimentProgram
 {
     private const int TailLines = 15;
 
-    public static void Run(TrainSettings settings, string experiment, string runFolder, CancellationToken cancellation)
+    /// <param name="threads">The processor count to start the program with, or null for the machine's.</param>
+    public static void Run(TrainSettings settings, string experiment, string runFolder, ThreadSettings? threads, CancellationToken cancellation)
     {
         var tail = new Queue<string>();
         ProcessResult result;
@@ -40,6 +42,8 @@ public static class ExperimentProgram
                     ["exec", settings.ProgramPath, RunFiles.RunOption, runFolder],
                     settings.ProjectDirectory,
                     onLine: OnLine,
+                    environment: threads?.Variables(),
+                    removeEnvironment: threads is null ? null : threads.Removes,
                     cancellation: cancellation);
             }
             catch (Win32Exception e)

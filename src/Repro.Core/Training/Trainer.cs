@@ -33,8 +33,8 @@ public sealed class Trainer(TrainSettings settings)
     }
 
     /// <summary>Makes one run.</summary>
-    /// <param name="annotate">Adds to the record before it is written, as a reproduction adds its verdict.</param>
-    public RunOutcome TrainOne(RunPlan plan, CancellationToken cancellation, Func<RunRecord, RunRecord>? annotate = null)
+    /// <param name="annotate">Adds to the record before it is written, as a reproduction adds its verdict; gets the run folder too.</param>
+    public RunOutcome TrainOne(RunPlan plan, CancellationToken cancellation, Func<RunRecord, string, RunRecord>? annotate = null)
     {
         _inputs ??= BuildInputs.Read(settings);
         var startedAt = DateTimeOffset.UtcNow;
@@ -49,6 +49,7 @@ public sealed class Trainer(TrainSettings settings)
             Params = plan.Params,
             Data = plan.Data,
             Overrides = plan.Overrides,
+            ProcessorCount = plan.Threads?.ProcessorCount,
         };
         var configPath = Path.Combine(run.Path, RunFiles.Config);
         RecordJson.WriteConfig(configPath, config);
@@ -58,7 +59,7 @@ public sealed class Trainer(TrainSettings settings)
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         try
         {
-            ExperimentProgram.Run(settings, plan.Experiment, run.Path, cancellation);
+            ExperimentProgram.Run(settings, plan.Experiment, run.Path, plan.Threads, cancellation);
             metrics = MetricsFile.Read(Path.Combine(run.Path, RunFiles.Metrics), plan.Experiment);
         }
         catch (ReproException e)
@@ -91,7 +92,7 @@ public sealed class Trainer(TrainSettings settings)
             Error = error,
             Tolerance = plan.Tolerance.ToString(),
         };
-        record = annotate?.Invoke(record) ?? record;
+        record = annotate?.Invoke(record, run.Path) ?? record;
 
         RecordJson.WriteRecord(Path.Combine(run.Path, RunFiles.Run), record);
         File.WriteAllText(Path.Combine(run.Path, RunFiles.Report), RunReport.Render(record, ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + run.Id)));
