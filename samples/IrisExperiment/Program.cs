@@ -1,10 +1,17 @@
 // The Iris experiment program. Repro starts it once per <Experiment> item; everything it needs comes from the
-// run: the seed, the test size, the data file and the parameters. It trains on any numeric CSV with a label column.
+// run: the seed, the test size, the data file and the parameters. It trains on any numeric CSV with a label column,
+// with Repro.Learn (logistic, forest) or ML.NET (sdca, lightgbm: MLNetTraining.cs).
 using System.Globalization;
 using Repro;
 using Repro.Learn;
 
 var run = ExperimentRun.Open(args);
+if (MLNetTraining.Learners.Contains(run.Param<string>("Learner")))
+{
+    MLNetTraining.Train(run, run.Param<string>("Learner"));
+    return;
+}
+
 var data = Dataset.LoadCsv(run.DataPath, run.Param<string>("LabelColumn"));
 var split = DataSplit.TrainTest(data, run.TestSize, (ulong)run.Seed);
 Console.WriteLine($"{data.Rows} rows, {data.Classes.Count} classes: {split.Train.Rows} to train, {split.Test.Rows} to test");
@@ -19,7 +26,7 @@ IClassifier model = run.Param<string>("Learner") switch
         MinSamplesLeaf = run.Param("MinSamplesLeaf", 1),
         Seed = (ulong)run.Seed,
     }.Fit(split.Train),
-    var other => throw new ExperimentException("REPRO2002", $"Learner '{other}' is unknown: use logistic or forest."),
+    var other => throw new ExperimentException("REPRO2002", $"Learner '{other}' is unknown: use logistic, forest, sdca or lightgbm."),
 };
 
 var evaluation = Evaluation.Of(model, split.Test);

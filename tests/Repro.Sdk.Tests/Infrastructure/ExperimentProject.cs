@@ -62,7 +62,9 @@ internal sealed class ExperimentProject
     public string RunsDirectory => Path.Combine(Directory, "runs");
 
     /// <summary>Writes the project; with <paramref name="git"/>, commits it (lock file included) so the tree is clean.</summary>
-    public static ExperimentProject Create(string experimentItems, bool git = true, bool restore = true)
+    /// <param name="program">Program.cs; <see cref="ProgramSource"/> by default.</param>
+    /// <param name="projectBody">More of the project file: package references, properties.</param>
+    public static ExperimentProject Create(string experimentItems, bool git = true, bool restore = true, string? program = null, string projectBody = "")
     {
         var feed = PackedSdk.Feed;
         var repository = System.IO.Directory.CreateDirectory(Path.Combine(feed.Root, "projects", Guid.NewGuid().ToString("N"))).FullName;
@@ -74,9 +76,10 @@ internal sealed class ExperimentProject
               <ItemGroup>
             {experimentItems}
               </ItemGroup>
+            {projectBody}
             </Project>
             """);
-        project.Write("Program.cs", ProgramSource);
+        project.Write("Program.cs", program ?? ProgramSource);
         project.Write("data/numbers.csv", "value\n1.5\n2.25\n-3\n4\n10.125\n");
         if (restore)
         {
@@ -102,6 +105,10 @@ internal sealed class ExperimentProject
 
     public CommandResult Dotnet(params string[] arguments) =>
         Infrastructure.Dotnet.Run(Directory, Feed.Environment, arguments);
+
+    /// <summary>With <paramref name="environment"/> as the whole of what the test sets (include <see cref="Feed"/>'s).</summary>
+    public CommandResult Dotnet(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Infrastructure.Dotnet.Run(Directory, environment, arguments);
 
     /// <summary>As a CI server runs it: CI=true turns on the strict gate.</summary>
     public CommandResult DotnetOnCi(params string[] arguments) =>

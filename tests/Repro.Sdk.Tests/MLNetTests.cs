@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text;
+using Repro.Sdk.Tests.Infrastructure;
+
+namespace Repro.Sdk.Tests;
+
+/// <summary>
+/// ML.NET under the packed SDK, in a project outside this repository that references only Microsoft.ML: Repro.MLNet
+/// arrives implicitly, the processor count is pinned and recorded, and runs reproduce bit for bit whatever count the
+/// machine reports (DOTNET_PROCESSOR_COUNT simulates one).
+/// </summary>
+[TestClass]
+public sealed class MLNetTests
+{
+    private const string MicrosoftML = """
+          <ItemGroup>
+            <PackageReference Include="Microsoft.ML" Version="5.0.1" />
+          </ItemGroup>
+        """;
+
+    // Regression on a synthetic count-valued target: SDCA (threads race above one processor) and L-BFGS Poisson
+    // (repeatable at a fixed count, different between counts).
+    private const string Program = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Repro;
+        using Repro.MLNet;
+
+        var run = ExperimentRun.Open(args);
+        var ml = run.CreateMLContext();
+        var names = Enumerable.Range(0, 8).Select(i => "f" + i).ToArray();
+        var columns = names.Select((name, i) => new TextLoader.Column(name, DataKind.Single, i))
+            .Append(new TextLoader.Column("Label", DataKind.Single, names.Length)).ToArray();
+        var data = ml.Data.LoadFromTextFile(run.DataPath, columns, separatorChar: ',', hasHeader: true);
+        var split = run.TrainTestSplit(ml, data);
+        IEstimator<ITransformer> trainer = run.Param<string>("Trainer") switch
+        {
+            "sdca" => ml.Regression.Trainers.Sdca(),
+            "lbfgs" => ml.Regression.Trainers.LbfgsPoissonRegression(),
+            var other => throw new ExperimentException("REPRO2002", "unknown trainer " + other),
+        };
+        var model = ml.Transforms.Concatenate("Features", names).Append(ml.Transforms.NormalizeMinMax("Features")).Append(trainer).Fit(split.TrainSet);
+        run.LogMetrics(ml.Regression.Evaluate(model.Transform(split.TestSet)));
+        run.SaveModel(ml, model, data.Schema, "model.zip");
+        Console.WriteLine($"processors {Environment.ProcessorCount}");
+        """;
+
+    // The same program as a user without Repro.MLNet writes it: a seeded context and ML.NET's own Model.Save.
+    private const string PlainProgram = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Repro;
+
+        var run = ExperimentRun.Open(args);
+        var ml = new MLContext(seed: (int)run.Seed);
+        var names = Enumerable.Range(0, 8).Select(i => "f" + i).ToArray();
+        var columns = names.Select((name, i) => new TextLoader.Column(name, DataKind.Single, i))
+            .Append(new TextLoader.Column("Label", DataKind.Single, names.Length)).ToArray();
+        var data = ml.Data.LoadFromTextFile(run.DataPath, columns, separatorChar: ',', hasHeader: true);
+        var split = ml.Data.TrainTestSplit(data, testFraction: run.TestSize, seed: (int)run.Seed);
+        var model = ml.Transforms.Concatenate("Features", names).Append(ml.Regression.Trainers.Sdca()).Fit(split.TrainSet);
+        var metrics = ml.Regression.Evaluate(model.Transform(split.TestSet));
+        run.LogMetric("r_squared", metrics.RSquared);
+        run.LogMetric("rmse", metrics.RootMeanSquaredError);
+        ml.Model.Save(model, data.Schema, run.ArtifactPath("model.zip"));
+        """;
+
+    private static ExperimentProject _project = null!;
+
+    [ClassInitialize]
+    public static void CreateProject(TestContext context)
+    {
+        Console.WriteLine("MLNetTests: writing and restoring an ML.NET project against the packed SDK…");
+        _project = ExperimentProject.Create("""
+                <Experiment Include="sdca" Seed="42" TestSize="0.25" Data="data/counts.csv" Trainer="sdca" />
+                <Experiment Include="lbfgs" Seed="42" TestSize="0.25" Data="data/counts.csv" Trainer="lbfgs" ProcessorCount="16" />
+            """, git: false, program: Program, projectBody: MicrosoftML);
+        _project.Write("data/counts.csv", CountData());
+        _project.Git("init", "-q", "-b", "main");
+        _project.Commit("ML.NET experiment");
+    }
+
+    [TestMethod]
+    public void RepoMLNetIsReferencedImplicitly()
+    {
+        var lockFile = File.ReadAllText(Path.Combine(_project.Directory, "packages.lock.json"));
+        StringAssert.Contains(lockFile, "\"Repro.MLNet\"");
+        StringAssert.Contains(lockFile, "\"Microsoft.ML\"");
+    }
+
+    [TestMethod]
+    public void SdcaWithTheDefaultPinTrainsTheSameTwiceOnASixteenCoreMachineAndReproducesExactly()
+    {
+        Console.WriteLine("MLNetTests: SDCA twice at a simulated 16 cores…");
+        var first = TrainUnder("sdca", processors: 16);
+        var second = TrainUnder("sdca", processors: 16);
+
+        foreach (var run in new[] { first, second })
+        {
+            var runtime = ExperimentProject.ReadJson(Path.Combine(run, "runtime.json"));
+            Assert.AreEqual(1, runtime.GetProperty("processorCount").GetInt32(), "an ML.NET project runs at one processor unless it says otherwise");
+            var environment = Record(run).GetProperty("environment");
+            Assert.AreEqual(1, environment.GetProperty("processorCount").GetInt32());
+            Assert.AreEqual(16, environment.GetProperty("hostProcessorCount").GetInt32());
+            Assert.AreEqual("1", environment.GetProperty("ompNumThreads").GetString());
+        }
+
+        Assert.AreEqual(File.ReadAllText(Path.Combine(first, "metrics.json")), File.ReadAllText(Path.Combine(second, "metrics.json")));
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(first, "artifacts/model.zip")), File.ReadAllBytes(Path.Combine(second, "artifacts/model.zip")),
+            "SaveModel writes the same model as the same bytes");
+        foreach (var metric in new[] { "r_squared", "rmse", "mae", "mse", "loss" })
+        {
+            Assert.IsTrue(Record(first).GetProperty("metrics").TryGetProperty(metric, out _), $"LogMetrics logs {metric}");
+        }
+
+        Console.WriteLine("MLNetTests: reproducing SDCA with -p:ReproExact=true…");
+        var output = _project.Reproduce(Path.GetFileName(first), "-p:ReproExact=true").Succeeded().Output;
+        StringAssert.Contains(output, "model bit-identical");
+    }
+
+    [TestMethod]
+    public void LbfgsPinnedToSixteenReproducesExactlyUnderAnotherCount()
+    {
+        Console.WriteLine("MLNetTests: L-BFGS at ProcessorCount=16 on a simulated 2-core machine…");
+        var run = TrainUnder("lbfgs", processors: 2);
+        var environment = Record(run).GetProperty("environment");
+        Assert.AreEqual(16, environment.GetProperty("processorCount").GetInt32());
+        Assert.AreEqual(2, environment.GetProperty("hostProcessorCount").GetInt32());
+        StringAssert.Contains(File.ReadAllText(Path.Combine(run, "output.log")), "processors 16");
+
+        Console.WriteLine("MLNetTests: reproducing it on a simulated 1-core machine…");
+        var output = _project.Dotnet(Environment(1), "build", "-t:Reproduce", "-p:RunId=" + Path.GetFileName(run), "-p:ReproExact=true").Succeeded().Output;
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"processor count\s+same"));
+        var reproduction = _project.Runs().Last();
+        Assert.AreEqual(16, Record(reproduction).GetProperty("environment").GetProperty("processorCount").GetInt32());
+        Assert.AreEqual(1, Record(reproduction).GetProperty("environment").GetProperty("hostProcessorCount").GetInt32());
+    }
+
+    [TestMethod]
+    public void WithoutReproMLNetAModelSavedByModelSaveReproducesAsTheSameModel()
+    {
+        Console.WriteLine("MLNetTests: a project with -p:ReproMLNet=false and plain Model.Save…");
+        var plain = ExperimentProject.Create("""
+                <Experiment Include="plain" Seed="7" TestSize="0.25" Data="data/counts.csv" />
+            """, git: false, restore: false, program: PlainProgram, projectBody: MicrosoftML);
+        plain.Write("data/counts.csv", CountData());
+        plain.Dotnet("restore", "-p:ReproMLNet=false").Succeeded();
+        Assert.IsFalse(File.ReadAllText(Path.Combine(plain.Directory, "packages.lock.json")).Contains("Repro.MLNet", StringComparison.Ordinal),
+            "-p:ReproMLNet=false keeps Repro.MLNet out");
+        plain.Git("init", "-q", "-b", "main");
+        plain.Commit("plain ML.NET");
+
+        var before = plain.Runs();
+        plain.Train("-p:ReproMLNet=false").Succeeded();
+        var run = plain.Runs().Except(before).Single();
+        Assert.IsFalse(File.Exists(Path.Combine(plain.Directory, "bin/Debug/net10.0/Repro.MLNet.dll")));
+
+        // ZIP timestamps have a two-second grain: wait so the reproduction's Model.Save writes other bytes.
+        Thread.Sleep(TimeSpan.FromSeconds(2.5));
+        var output = plain.Reproduce(Path.GetFileName(run), "-p:ReproMLNet=false", "-p:ReproExact=true").Succeeded().Output;
+        var reproduction = plain.Runs().Last();
+        Assert.AreNotEqual(Sha256(Path.Combine(run, "artifacts/model.zip")), Sha256(Path.Combine(reproduction, "artifacts/model.zip")),
+            "Model.Save stamps entries with the time of saving, so the files differ in bytes");
+        StringAssert.Contains(output, "the same entries, only ZIP metadata such as timestamps differs");
+        StringAssert.Contains(output, "model identical");
+    }
+
+    private static string TrainUnder(string experiment, int processors)
+    {
+        var before = _project.Runs();
+        _project.Dotnet(Environment(processors), "build", "-t:Train", "-p:Experiment=" + experiment).Succeeded();
+        return _project.Runs().Except(before).Single();
+    }
+
+    private static Dictionary<string, string> Environment(int processors) =>
+        new(_project.Feed.Environment) { ["DOTNET_PROCESSOR_COUNT"] = processors.ToString(CultureInfo.InvariantCulture) };
+
+    private static System.Text.Json.JsonElement Record(string run) => ExperimentProject.ReadJson(Path.Combine(run, "run.json"));
+
+    private static string Sha256(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+    // 20,000 rows, eight features and a count label from a fixed linear model: made here, the same on every machine.
+    private static string CountData()
+    {
+        var text = new StringBuilder("f0,f1,f2,f3,f4,f5,f6,f7,label\n");
+        var state = 0x9E3779B97F4A7C15UL;
+        double Next()
+        {
+            state = state * 6364136223846793005UL + 1442695040888963407UL;
+            return (state >> 11) / (double)(1UL << 53);
+        }
+
+        for (var row = 0; row < 20_000; row++)
+        {
+            var features = Enumerable.Range(0, 8).Select(_ => Next()).ToArray();
+            var rate = Math.Exp(0.3 + features.Select((x, i) => x * (i % 3 - 1) * 0.8).Sum());
+            var label = Math.Floor(rate + 2 * Next());
+            text.AppendJoin(',', features.Select(x => x.ToString("0.######", CultureInfo.InvariantCulture)))
+                .Append(',').Append(label.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
