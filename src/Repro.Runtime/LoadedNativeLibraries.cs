@@ -35,8 +35,10 @@ internal static class LoadedNativeLibraries
     private static Dictionary<string, NativeLibrary> NativeAssetsOfPackages()
     {
         var assets = new Dictionary<string, NativeLibrary>(StringComparer.Ordinal);
-        var depsFiles = AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string;
-        foreach (var depsFile in (depsFiles ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists))
+        // The host lists the app's and the frameworks' .deps.json files, separated by semicolons on every OS. The
+        // frameworks' native files are the runtime's own, whose version the record already holds: only the app's count.
+        var depsFiles = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var depsFile in depsFiles.Where(f => IsInAppFolder(f) && File.Exists(f)))
         {
             using var deps = JsonDocument.Parse(File.ReadAllBytes(depsFile));
             var root = deps.RootElement;
@@ -70,6 +72,10 @@ internal static class LoadedNativeLibraries
 
         return assets;
     }
+
+    private static bool IsInAppFolder(string path) =>
+        string.Equals(Path.GetFullPath(Path.GetDirectoryName(path)!).TrimEnd(Path.DirectorySeparatorChar),
+            Path.GetFullPath(AppContext.BaseDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
 
     private static bool IsPackage(JsonElement libraries, string name) =>
         libraries.TryGetProperty(name, out var library) && library.TryGetProperty("type", out var type) && type.GetString() == "package";
