@@ -13,7 +13,7 @@ public static class CanonicalModel
     /// <param name="source">A ZIP, for example what <c>ml.Model.Save</c> wrote; left open.</param>
     /// <param name="destination">Where the canonical ZIP goes; left open.</param>
     /// <exception cref="InvalidDataException">When the source is not a ZIP, or two entries have the same name.</exception>
-    /// <exception cref="NotSupportedException">When the model would need ZIP64 (4 GiB or 65,535 entries).</exception>
+    /// <exception cref="NotSupportedException">When the model would need ZIP64 (4 GiB or 65,535 entries) or has an entry over 2 GiB.</exception>
     public static void Write(Stream source, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -41,8 +41,13 @@ public static class CanonicalModel
 
     private static byte[] ReadAll(ZipArchiveEntry entry)
     {
+        if (entry.Length > Array.MaxLength)
+        {
+            throw new NotSupportedException($"the model's entry '{entry.FullName}' is over 2 GiB.");
+        }
+
         using var stream = entry.Open();
-        using var buffer = new MemoryStream(checked((int)entry.Length));
+        using var buffer = new MemoryStream((int)entry.Length);
         stream.CopyTo(buffer);
         return buffer.ToArray();
     }
