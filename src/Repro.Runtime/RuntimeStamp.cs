@@ -12,6 +12,9 @@ public sealed record RuntimeStamp(string Framework, string Version, int Processo
     /// <summary>OMP_NUM_THREADS as the program saw it, or null when unset.</summary>
     public string? OmpNumThreads { get; init; }
 
+    /// <summary>The vector instructions the program could use, such as "avx2 avx sse4.2, Vector&lt;T&gt; 256-bit".</summary>
+    public string? Simd { get; init; }
+
     /// <summary>Native libraries of packages loaded by the end of the run, sorted by file name; null before the run ends.</summary>
     public IReadOnlyList<NativeLibrary>? NativeLibraries { get; init; }
 
@@ -19,6 +22,7 @@ public sealed record RuntimeStamp(string Framework, string Version, int Processo
         new(RuntimeInformation.FrameworkDescription, System.Environment.Version.ToString(), System.Environment.ProcessorCount)
         {
             OmpNumThreads = System.Environment.GetEnvironmentVariable("OMP_NUM_THREADS"),
+            Simd = SimdSupport.Describe(),
         };
 }
 

@@ -84,6 +84,17 @@ public sealed class RunComparisonTests
     }
 
     [TestMethod]
+    public void VectorInstructionsAreAnInput()
+    {
+        var recorded = Record() with { Environment = Record().Environment with { Simd = "avx2 avx sse4.2, Vector<T> 256-bit" } };
+        var now = Record() with { Environment = Record().Environment with { Simd = "none, Vector<T> not accelerated" } };
+        var simd = RunComparison.Compare(recorded, now, ToleranceSpec.Standard).Inputs.Single(i => i.Input == "simd");
+        Assert.IsTrue(simd.Changed);
+        StringAssert.Contains(VerdictReport.ChangedInputs(new Reproduction.Reproduction(recorded, new Training.RunOutcome(now, "runs/x"), RunComparison.Compare(recorded, now, ToleranceSpec.Standard))),
+            "simd changed: avx2 avx sse4.2, Vector<T> 256-bit → none, Vector<T> not accelerated");
+    }
+
+    [TestMethod]
     public void ADivergenceWithNoChangedInputInAnMLNetProgramNamesTheThreadsAndTheFix()
     {
         var recorded = Record() with { Environment = Record().Environment with { ProcessorCount = 16 } };

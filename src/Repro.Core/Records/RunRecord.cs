@@ -74,6 +74,9 @@ public sealed record EnvironmentRecord(
     /// <summary>OMP_NUM_THREADS as the program saw it, or null when unset.</summary>
     public string? OmpNumThreads { get; init; }
 
+    /// <summary>The vector instructions the program could use; vectorised sums can differ in their last digits without them.</summary>
+    public string? Simd { get; init; }
+
     /// <summary>Native libraries of packages the program loaded (LightGBM's, for example), sorted by name.</summary>
     public IReadOnlyList<NativeLibrary>? NativeLibraries { get; init; }
 }

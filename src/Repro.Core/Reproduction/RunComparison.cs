@@ -41,6 +41,11 @@ public static class RunComparison
         checks.Add(Check("runtime", recorded.Environment.RuntimeVersion, now.Environment.RuntimeVersion));
         checks.Add(Check("os", recorded.Environment.Os, now.Environment.Os));
         checks.Add(Check("architecture", recorded.Environment.Architecture, now.Environment.Architecture));
+        if (recorded.Environment.Simd is not null || now.Environment.Simd is not null)
+        {
+            checks.Add(Check("simd", recorded.Environment.Simd, now.Environment.Simd));
+        }
+
         checks.Add(Check("processor count", Count(recorded.Environment.ProcessorCount), Count(now.Environment.ProcessorCount)));
         if (recorded.Environment.OmpNumThreads is not null || now.Environment.OmpNumThreads is not null)
         {

@@ -21,6 +21,7 @@ public static class EnvironmentProbe
         HostProcessorCount = Environment.ProcessorCount,
         OmpNumThreads = program is null ? Environment.GetEnvironmentVariable("OMP_NUM_THREADS") : program.OmpNumThreads,
         NativeLibraries = program?.NativeLibraries,
+        Simd = program?.Simd,
     };
 
     private static string Platform() =>
