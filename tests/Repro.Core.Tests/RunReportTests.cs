@@ -35,6 +35,28 @@ public sealed class RunReportTests
     }
 
     [TestMethod]
+    public void TheReportShowsTheProcessorsTheProgramSawBesideTheMachinesAndItsNativeLibraries()
+    {
+        var record = TestRecords.Completed() with
+        {
+            Environment = TestRecords.Completed().Environment with
+            {
+                ProcessorCount = 1,
+                HostProcessorCount = 16,
+                OmpNumThreads = "1",
+                Simd = "avx2 avx sse4.2, Vector<T> 256-bit",
+                NativeLibraries = [new NativeLibrary("lib_lightgbm.so", "LightGBM", "4.7.0")],
+            },
+        };
+
+        var report = RunReport.Render(record, "dotnet build Iris.csproj -t:Reproduce -p:RunId=" + record.RunId);
+
+        StringAssert.Contains(report, "1 processor of 16 (OMP_NUM_THREADS 1)");
+        StringAssert.Contains(report, "SIMD avx2 avx sse4.2, Vector<T> 256-bit; lib_lightgbm.so from LightGBM 4.7.0");
+        Assert.AreEqual("2 processors", EnvironmentText.Processors(record.Environment with { ProcessorCount = 2, HostProcessorCount = 2, OmpNumThreads = null }));
+    }
+
+    [TestMethod]
     public void TheReportShowsParamsMetricsStampsAndCommand()
     {
         var record = TestRecords.Completed() with

@@ -58,7 +58,11 @@ public static class RunReport
         Row(text, "program", $"{record.Program.Path} ({record.Program.TargetFramework}) sha256 {record.Program.Sha256}");
         var environment = record.Environment;
         Row(text, "toolchain", $".NET SDK {environment.SdkVersion ?? "unknown"}, runtime {environment.RuntimeFramework ?? "unknown"}");
-        Row(text, "machine", $"{environment.MachineName}: {environment.Os}, {environment.Architecture}, {environment.ProcessorCount} cores");
+        Row(text, "machine", $"{environment.MachineName}: {environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}");
+        if (EnvironmentText.Native(environment) is { } native)
+        {
+            Row(text, "native", native);
+        }
 
         text.Append("\n## Artifacts\n\n");
         if (record.Artifacts.Count == 0)

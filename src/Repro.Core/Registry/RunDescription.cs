@@ -50,7 +50,7 @@ public static class RunDescription
         var environment = record.Environment;
         text.Append("  ran           ").Append(record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
             .Append($" for {(record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)} s on {environment.MachineName} ")
-            .Append($"({environment.Os}, {environment.Architecture}, {environment.ProcessorCount} cores, .NET SDK {environment.SdkVersion}, runtime {environment.RuntimeVersion})").Append('\n');
+            .Append($"({environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}, .NET SDK {environment.SdkVersion}, runtime {environment.RuntimeVersion})").Append('\n');
         text.Append("  reproduce     ").Append(reproduceCommand).Append('\n');
         text.Append("  at its commit ").Append(reproduceCommand).Append(" -p:ReproduceAt=commit").Append('\n');
         text.Append("  train again   ").Append(record.Command);
