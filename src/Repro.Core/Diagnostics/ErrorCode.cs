@@ -41,4 +41,5 @@ public static class ErrorCode
 
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
+    public const string HashCacheCorrupt = "REPRO1003";
 }

@@ -7,8 +7,10 @@ public sealed record FileFingerprint(string Path, string Sha256, long Bytes)
     /// Fingerprints of the given files and folders, relative to <paramref name="baseDirectory"/>: a folder gives one
     /// entry per file inside it. Sorted by path, ordinal, so the list never depends on the file system's order.
     /// </summary>
-    public static IReadOnlyList<FileFingerprint> Of(string baseDirectory, IEnumerable<string> paths)
+    /// <param name="sha256">Hashes one file given its full path; <see cref="FileHash.Sha256"/> unless a <see cref="HashCache"/> answers.</param>
+    public static IReadOnlyList<FileFingerprint> Of(string baseDirectory, IEnumerable<string> paths, Func<string, string>? sha256 = null)
     {
+        sha256 ??= FileHash.Sha256;
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
@@ -29,7 +31,7 @@ public sealed record FileFingerprint(string Path, string Sha256, long Bytes)
         return files.Select(file =>
         {
             var full = System.IO.Path.Combine(baseDirectory, file);
-            return new FileFingerprint(file, FileHash.Sha256(full), new FileInfo(full).Length);
+            return new FileFingerprint(file, sha256(full), new FileInfo(full).Length);
         }).ToArray();
     }
 

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Repro.Diagnostics;
+
+namespace Repro.Fingerprints;
+
+/// <summary>
+/// Data hashes remembered between builds (in the project's obj/ folder): a file whose size, last-write time and file
+/// id are what they were when it was hashed is not read again. The file is only ever replaced whole, by a rename, so
+/// two builds at once never read half of one; one that cannot be read is ignored and rebuilt, never trusted.
+/// </summary>
+public sealed class HashCache
+{
+    private const int Version = 1;
+
+    // A file written within the file system's time grain of its hashing could change again without its time
+    // changing (git's "racily clean" files): such a hash is used in this build but not remembered.
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+
+    private readonly string _path;
+    private readonly Func<string, string> _hash;
+    private readonly SortedDictionary<string, HashCacheEntry> _entries;
+    private readonly SortedDictionary<string, HashCacheEntry> _added = new(StringComparer.Ordinal);
+
+    private HashCache(string path, Func<string, string> hash, SortedDictionary<string, HashCacheEntry> entries)
+    {
+        _path = path;
+        _hash = hash;
+        _entries = entries;
+    }
+
+    /// <summary>Reads the cache at <paramref name="path"/>; a missing one is empty, a corrupt one is empty with warning REPRO1003.</summary>
+    /// <param name="hash">How a file is hashed on a miss; <see cref="FileHash.Sha256"/> unless a test counts the reads.</param>
+    public static HashCache Open(string path, IRunLog log, Func<string, string>? hash = null)
+    {
+        var full = Path.GetFullPath(path);
+        var entries = Load(full, out var problem);
+        if (problem is not null)
+        {
+            log.Warning(ErrorCode.HashCacheCorrupt,
+                $"the hash cache '{full}' cannot be read ({problem}): it is ignored and rebuilt, so this build reads every data file again.");
+        }
+
+        return new HashCache(full, hash ?? FileHash.Sha256, entries ?? new(StringComparer.Ordinal));
+    }
+
+    /// <summary>The SHA-256 of a file, from the cache when its stat is unchanged, else read and hashed.</summary>
+    public string Sha256(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var before = FileStat.Read(full);
+        if (_entries.TryGetValue(full, out var entry) && entry.Stat == before)
+        {
+            return entry.Sha256;
+        }
+
+        var hashedAt = DateTime.UtcNow.Ticks;
+        var sha256 = _hash(full);
+        var after = FileStat.Read(full);
+        if (after == before && hashedAt - before.LastWriteUtcTicks >= Settled.Ticks)
+        {
+            var added = new HashCacheEntry(full, before.Bytes, before.LastWriteUtcTicks, before.FileId, sha256);
+            _entries[full] = added;
+            _added[full] = added;
+        }
+
+        return sha256;
+    }
+
+    /// <summary>
+    /// Writes what this build hashed, merged into what is on disk now (another build may have saved meanwhile), to a
+    /// temporary file renamed over the cache. A cache that cannot be written only costs the next build a re-read.
+    /// </summary>
+    public void Save()
+    {
+        if (_added.Count == 0)
+        {
+            return;
+        }
+
+        var merged = Load(_path, out _) ?? new(StringComparer.Ordinal);
+        foreach (var (path, entry) in _added)
+        {
+            merged[path] = entry;
+        }
+
+        var files = merged.Values.Where(e => File.Exists(e.Path)).ToArray();
+        var temporary = $"{_path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(new HashCacheFile(Version, files), HashCacheJson.Default.HashCacheFile));
+            File.Move(temporary, _path, overwrite: true);
+            _added.Clear();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    private static SortedDictionary<string, HashCacheEntry>? Load(string path, out string? problem)
+    {
+        problem = null;
+        byte[] bytes;
+        try
+        {
+            // Another build may rename a new cache over this one while it is read: let it.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = e.Message;
+            return null;
+        }
+
+        try
+        {
+            var file = JsonSerializer.Deserialize(bytes, HashCacheJson.Default.HashCacheFile);
+            if (file is null || file.Version != Version || file.Files is null)
+            {
+                problem = $"it is not a version {Version} hash cache";
+                return null;
+            }
+
+            var entries = new SortedDictionary<string, HashCacheEntry>(StringComparer.Ordinal);
+            foreach (var entry in file.Files)
+            {
+                if (entry?.Path is null || entry.Bytes < 0 || !IsSha256(entry.Sha256))
+                {
+                    problem = "an entry lacks its path, size or hash";
+                    return null;
+                }
+
+                entries[entry.Path] = entry;
+            }
+
+            return entries;
+        }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    private static bool IsSha256(string? text) => text is { Length: 64 } && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only a stray temporary file is left.
+        }
+    }
+}
+
+/// <summary>One remembered hash: the file's full path, its stat when hashed, and the hash.</summary>
+public sealed record HashCacheEntry(string Path, long Bytes, long LastWriteUtcTicks, string? FileId, string Sha256)
+{
+    [JsonIgnore]
+    public FileStat Stat => new(Bytes, LastWriteUtcTicks, FileId);
+}
+
+internal sealed record HashCacheFile(int Version, IReadOnlyList<HashCacheEntry>? Files);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(HashCacheFile))]
+internal sealed partial class HashCacheJson : JsonSerializerContext;
