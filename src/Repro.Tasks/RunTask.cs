@@ -29,6 +29,9 @@ public abstract class RunTask : ReproTask
     /// <summary>$(ReproStrict): the CI gate.</summary>
     public bool Strict { get; set; }
 
+    /// <summary>$(ReproHashCacheFile): where data hashes are remembered between builds; empty to hash every time.</summary>
+    public string? HashCacheFile { get; set; }
+
     private protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
 
     /// <summary>The settings of this build, with the git state read once, before any run writes anything.</summary>
@@ -52,6 +55,7 @@ public abstract class RunTask : ReproTask
             SdkVersion,
             TargetFramework,
             RunLog,
-            Strict);
+            Strict,
+            string.IsNullOrEmpty(HashCacheFile) ? null : Path.GetFullPath(Path.Combine(ProjectDirectory, HashCacheFile)));
     }
 }

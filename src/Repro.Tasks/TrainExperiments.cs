@@ -4,12 +4,15 @@ using Repro.Training;
 
 namespace Repro.Tasks;
 
-/// <summary>Runs every selected experiment with the built program and records each run.</summary>
+/// <summary>Runs every selected experiment that is not up to date with the built program and records each run.</summary>
 public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
 
-    /// <summary>One item per run: the RunId, with Experiment, Status and Folder metadata.</summary>
+    /// <summary>-p:Force=true: run every experiment, up to date or not.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>One item per run, made now or up to date: the RunId, with Experiment, Status, Folder and UpToDate metadata.</summary>
     [Output]
     public ITaskItem[] Runs { get; private set; } = [];
 
@@ -24,7 +27,7 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         }
 
         var settings = Settings();
-        var outcomes = new Trainer(settings).Train(plans, _cancel.Token);
+        var outcomes = new Trainer(settings).Train(plans, _cancel.Token, Force);
         if (outcomes.Count > 0)
         {
             RunLog.Progress(RunSummary.Render(outcomes, settings.ProjectFile));
@@ -35,6 +38,7 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             ["Experiment"] = o.Record.Experiment,
             ["Status"] = o.Record.Status,
             ["Folder"] = o.Folder,
+            ["UpToDate"] = o.UpToDate ? "true" : "false",
         })).ToArray();
     }
 }

@@ -39,6 +39,12 @@ public sealed record RunRecord
     public string? ReproductionOf { get; init; }
 
     public Reproduction.Verdict? Verdict { get; init; }
+
+    /// <summary>SHA-256 of <see cref="CacheInputs"/>: a later Train with the same key finds this run up to date.</summary>
+    public string? CacheKey { get; init; }
+
+    /// <summary>What the cache key was made of, so a record says why it matched or what changed since.</summary>
+    public Runs.RunCacheKey? CacheInputs { get; init; }
 }
 
 public static class RunStatus

@@ -5,7 +5,8 @@ using Repro.Training;
 namespace Repro.Records;
 
 /// <summary>
-/// The end-of-build summary: a head line, then one aligned line per run with its experiment, id and main metrics.
+/// The end-of-build summary: a head line, then one aligned line per run with its experiment, id and main metrics;
+/// a run that was up to date says so instead of its duration.
 /// The head line has the "Project -> output" shape of the build's own output line, which the terminal logger
 /// shows at its default verbosity, where it hides other messages.
 /// </summary>
@@ -17,28 +18,30 @@ public static class RunSummary
     {
         var store = Path.GetRelativePath(Path.GetDirectoryName(projectFile)!, Path.GetDirectoryName(outcomes[0].Folder)!).Replace('\\', '/');
         var failed = outcomes.Count(o => o.Record.Status != RunStatus.Completed);
+        var upToDate = outcomes.Count(o => o.UpToDate);
         var text = new StringBuilder(
-            $"{Path.GetFileNameWithoutExtension(projectFile)} -> {store}/ ({outcomes.Count} run(s): {outcomes.Count - failed} completed, {failed} failed)");
+            $"{Path.GetFileNameWithoutExtension(projectFile)} -> {store}/ ({outcomes.Count} run(s): {outcomes.Count - failed - upToDate} completed, {failed} failed" +
+            (upToDate > 0 ? $", {upToDate} up to date)" : ")"));
         var width = outcomes.Max(o => o.Record.Experiment.Length);
         foreach (var outcome in outcomes)
         {
-            text.Append('\n').Append("    ").Append(outcome.Record.Experiment.PadRight(width)).Append("  ").Append(Describe(outcome.Record));
+            text.Append('\n').Append("    ").Append(outcome.Record.Experiment.PadRight(width)).Append("  ").Append(Describe(outcome.Record, outcome.UpToDate));
         }
 
         return text.ToString();
     }
 
-    private static string Describe(RunRecord record)
+    private static string Describe(RunRecord record, bool upToDate)
     {
-        var seconds = (record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+        var took = upToDate ? "up to date" : (record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s";
         if (record.Status != RunStatus.Completed)
         {
-            return $"{record.RunId}  FAILED ({record.Error?.Code}) after {seconds} s";
+            return $"{record.RunId}  FAILED ({record.Error?.Code}) after {took}";
         }
 
         var metrics = string.Join("  ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={Format(m.Value)}"));
         var more = record.Metrics.Count > MainMetrics ? $"  (+{record.Metrics.Count - MainMetrics} more)" : "";
-        return $"{record.RunId}  {seconds} s  {metrics}{more}";
+        return $"{record.RunId}  {took}  {metrics}{more}";
     }
 
     public static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

@@ -6,15 +6,22 @@ namespace Repro.Training;
 /// <summary>The toolchain and machine a run used.</summary>
 public static class EnvironmentProbe
 {
+    public static string Os => RuntimeInformation.OSDescription;
+
+    public static string Architecture => RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    /// <summary>The vector instructions as the build sees them; the program inherits the build's environment, DOTNET_Enable* included.</summary>
+    public static string Simd => SimdSupport.Describe();
+
     /// <param name="program">What the program reported in runtime.json; without it the build's view stands in.</param>
     public static EnvironmentRecord Read(string? sdkVersion, RuntimeStamp? program) => new(
         sdkVersion,
         program?.Version,
         program?.Framework,
         RuntimeInformation.FrameworkDescription,
-        RuntimeInformation.OSDescription,
+        Os,
         Platform(),
-        RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
+        Architecture,
         program?.ProcessorCount ?? Environment.ProcessorCount,
         Environment.MachineName)
     {

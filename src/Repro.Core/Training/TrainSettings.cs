@@ -13,6 +13,7 @@ namespace Repro.Training;
 /// <param name="SdkVersion">$(NETCoreSdkVersion)</param>
 /// <param name="TargetFramework">$(TargetFramework)</param>
 /// <param name="Strict">The CI gate: an unknown or dirty tree and a missing lock file are errors, not warnings.</param>
+/// <param name="HashCacheFile">Where data hashes are remembered between builds (obj/repro/hashes.json), or null to hash every time.</param>
 public sealed record TrainSettings(
     string ProjectFile,
     RunStore Store,
@@ -23,7 +24,8 @@ public sealed record TrainSettings(
     string? SdkVersion,
     string? TargetFramework,
     IRunLog Log,
-    bool Strict = false)
+    bool Strict = false,
+    string? HashCacheFile = null)
 {
     public string ProjectDirectory => Path.GetDirectoryName(ProjectFile)!;
 }

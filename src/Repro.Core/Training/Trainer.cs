@@ -3,11 +3,14 @@ using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Fingerprints;
 using Repro.Records;
+using Repro.Runs;
+using Repro.Threads;
 
 namespace Repro.Training;
 
 /// <summary>A finished run: its record and its final folder.</summary>
-public sealed record RunOutcome(RunRecord Record, string Folder);
+/// <param name="UpToDate">Nothing ran: a completed run on record has the same cache key, and this is it.</param>
+public sealed record RunOutcome(RunRecord Record, string Folder, bool UpToDate = false);
 
 /// <summary>
 /// Makes runs: for each plan, a run folder with the config, the program's metrics and artifacts, the manifest
@@ -17,15 +20,28 @@ public sealed class Trainer(TrainSettings settings)
 {
     private readonly Dictionary<string, IReadOnlyList<FileFingerprint>> _dataFingerprints = new(StringComparer.Ordinal);
     private BuildInputs? _inputs;
+    private HashCache? _hashes;
+    private string? _runtime;
 
-    public IReadOnlyList<RunOutcome> Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default)
+    /// <summary>Makes a run of every plan whose inputs no completed run on record has, unless <paramref name="force"/>.</summary>
+    public IReadOnlyList<RunOutcome> Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false)
     {
+        _inputs ??= BuildInputs.Read(settings);
+        var answers = force ? null : RunCache.Find(settings.Store, plans.Select(Key).ToArray(), settings.Log);
         var outcomes = new List<RunOutcome>();
         for (var i = 0; i < plans.Count && !cancellation.IsCancellationRequested; i++)
         {
             var plan = plans[i];
+            var answer = answers?[i];
+            if (answer is { Hit: { } hit, HitFolder: { } folder })
+            {
+                settings.Log.Progress($"up to date: {plan.Experiment} (run {hit.RunId})");
+                outcomes.Add(new RunOutcome(hit, folder, UpToDate: true));
+                continue;
+            }
+
             var position = plans.Count > 1 ? $"[{i + 1}/{plans.Count}] " : "";
-            settings.Log.Progress($"{position}Training {plan.Experiment} with seed {plan.Seed}…");
+            settings.Log.Progress($"{position}Training {plan.Experiment} with seed {plan.Seed}…{Changes(plan, answer?.Latest)}");
             outcomes.Add(TrainOne(plan, cancellation));
         }
 
@@ -54,6 +70,7 @@ public sealed class Trainer(TrainSettings settings)
         var configPath = Path.Combine(run.Path, RunFiles.Config);
         RecordJson.WriteConfig(configPath, config);
         var data = DataFingerprints(plan.Data);
+        var key = Key(plan);
 
         ErrorRecord? error = null;
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -91,6 +108,8 @@ public sealed class Trainer(TrainSettings settings)
             Command = ReproduceCommand.For(plan, settings.ProjectFile),
             Error = error,
             Tolerance = plan.Tolerance.ToString(),
+            CacheKey = key.Sha256(),
+            CacheInputs = key,
         };
         record = annotate?.Invoke(record, run.Path) ?? record;
 
@@ -99,12 +118,50 @@ public sealed class Trainer(TrainSettings settings)
         return new RunOutcome(record, settings.Store.Complete(run));
     }
 
+    /// <summary>The run's cache key, from what is known before it runs; the program inherits the build's environment.</summary>
+    private RunCacheKey Key(RunPlan plan) => new()
+    {
+        Experiment = plan.Experiment,
+        Seed = plan.Seed,
+        TestSize = plan.TestSize,
+        Params = plan.Params,
+        DataPaths = plan.Data,
+        Data = DataFingerprints(plan.Data),
+        Program = _inputs!.Program.Sha256,
+        LockFile = _inputs.LockFile?.Sha256,
+        SdkVersion = settings.SdkVersion,
+        Runtime = _runtime ??= ProgramRuntime.Describe(settings.ProgramPath, settings.DotnetHost),
+        Os = EnvironmentProbe.Os,
+        Architecture = EnvironmentProbe.Architecture,
+        ProcessorCount = plan.Threads?.ProcessorCount ?? Environment.ProcessorCount,
+        OmpNumThreads = plan.Threads is { } threads ? threads.OmpNumThreads : Environment.GetEnvironmentVariable(ThreadSettings.OmpNumThreadsVariable),
+        Simd = EnvironmentProbe.Simd,
+    };
+
+    private string Changes(RunPlan plan, RunRecord? latest)
+    {
+        if (latest?.CacheInputs is not { } earlier)
+        {
+            return "";
+        }
+
+        var changes = Key(plan).ChangesSince(earlier);
+        return changes.Count == 0 ? "" : $" ({string.Join(", ", changes)} changed since run {latest.RunId})";
+    }
+
+    /// <summary>Hashes each data list once per build, through the hash cache when the build names one.</summary>
     private IReadOnlyList<FileFingerprint> DataFingerprints(IReadOnlyList<string> data)
     {
         var key = string.Join(";", data);
         if (!_dataFingerprints.TryGetValue(key, out var fingerprints))
         {
-            fingerprints = FileFingerprint.Of(settings.ProjectDirectory, data);
+            if (settings.HashCacheFile is { } cacheFile)
+            {
+                _hashes ??= HashCache.Open(cacheFile, settings.Log);
+            }
+
+            fingerprints = FileFingerprint.Of(settings.ProjectDirectory, data, _hashes is null ? null : _hashes.Sha256);
+            _hashes?.Save();
             _dataFingerprints[key] = fingerprints;
         }
 

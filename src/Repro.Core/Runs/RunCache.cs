@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Repro.Diagnostics;
+using Repro.Fingerprints;
+using Repro.Records;
+
+namespace Repro.Runs;
+
+/// <summary>For one wanted key: the run that makes it up to date, if any, else the experiment's latest keyed run, to say what changed.</summary>
+public sealed record RunCacheAnswer(RunRecord? Hit, string? HitFolder, RunRecord? Latest);
+
+/// <summary>
+/// Train's question to the run store: has a completed run recorded this key? Answered from the records (run.json),
+/// newest first, never from file times, so runs committed to git count in every clone. A failed run, an unfinished
+/// one (still named .partial), a reproduction and a record whose config or metrics no longer hash as recorded never
+/// make an experiment up to date.
+/// </summary>
+public static class RunCache
+{
+    public static IReadOnlyList<RunCacheAnswer> Find(RunStore store, IReadOnlyList<RunCacheKey> keys, IRunLog log)
+    {
+        var wanted = keys.Select(k => k.Sha256()).ToArray();
+        var hits = new (RunRecord Record, string Folder)?[keys.Count];
+        var latest = new RunRecord?[keys.Count];
+        foreach (var folder in Folders(store))
+        {
+            if (hits.All(h => h is not null))
+            {
+                break;
+            }
+
+            if (ReadHead(folder) is not { } head)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (hits[i] is not null || !string.Equals(head.Experiment, keys[i].Experiment, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var record = latest[i] is null || head.CacheKey == wanted[i] ? ReadRecord(folder) : null;
+                if (record?.CacheInputs is null)
+                {
+                    continue;
+                }
+
+                latest[i] ??= record;
+                if (record.CacheKey == wanted[i])
+                {
+                    if (Damage(record, folder) is { } damage)
+                    {
+                        log.Progress($"run {record.RunId} of {record.Experiment} had the same inputs, but {damage}: training anew.");
+                        continue;
+                    }
+
+                    hits[i] = (record, folder);
+                }
+            }
+        }
+
+        return hits.Select((hit, i) => new RunCacheAnswer(hit?.Record, hit?.Folder, latest[i])).ToArray();
+    }
+
+    /// <summary>Finished run folders, newest first: run ids sort by start time, and a .partial folder is no run id.</summary>
+    private static IEnumerable<string> Folders(RunStore store) =>
+        Directory.Exists(store.Directory)
+            ? Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).OrderDescending(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>The few fields that decide whether a record is a candidate, read without building the whole record.</summary>
+    private static RunHead? ReadHead(string folder)
+    {
+        try
+        {
+            var head = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(folder, RunFiles.Run)), RunHeadJson.Default.RunHead);
+            return head is { Status: RunStatus.Completed, ReproductionOf: null, CacheKey: not null, Experiment: not null }
+                && head.RunId == Path.GetFileName(folder) ? head : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static RunRecord? ReadRecord(string folder)
+    {
+        try
+        {
+            return RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Why the run cannot stand for a new one, or null. Its config and metrics are hashed (they are small); its
+    /// artifacts only need to be there at their recorded size, so a large model is not read on every build.
+    /// </summary>
+    private static string? Damage(RunRecord record, string folder)
+    {
+        var changed = Changed(folder, RunFiles.Config, record.Files.Config) ?? Changed(folder, RunFiles.Metrics, record.Files.Metrics);
+        if (changed is not null)
+        {
+            return changed;
+        }
+
+        foreach (var artifact in record.Artifacts)
+        {
+            var path = Path.Combine(folder, artifact.Path);
+            if (!File.Exists(path) || new FileInfo(path).Length != artifact.Bytes)
+            {
+                return $"its {artifact.Path} is missing or not the size recorded";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Changed(string folder, string file, string? sha256)
+    {
+        var path = Path.Combine(folder, file);
+        return sha256 is not null && (!File.Exists(path) || FileHash.Sha256(path) != sha256) ? $"its {file} is missing or changed" : null;
+    }
+
+    internal sealed record RunHead(string? RunId, string? Experiment, string? Status, string? CacheKey, string? ReproductionOf);
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(RunCache.RunHead))]
+internal sealed partial class RunHeadJson : JsonSerializerContext;
