@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What Repro adds to an ML.NET run: each verb on the Iris sample's iris-sdca experiment, timed as a whole command
 # beside a no-op build and beside the same program started directly (no MSBuild, no records), and prints a
-# markdown table. The sample must build; the program's own work is the same in every row that trains.
+# markdown table. The sample must build; the program's own work is the same in every row that trains (Train with
+# -p:Force=true; without it, the run on record is up to date and nothing trains).
 #
 # Usage: bench/verb-overhead.sh [RUNS]      (default 5; hyperfine reports mean ± sd)
 # Needs: the .NET SDK; installs hyperfine with apt-get when missing.
@@ -40,7 +41,8 @@ build="dotnet build -nologo -v:q -p:ReproRunsDir=$store"
 hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/table.md" --style basic \
     -n "program alone (dotnet exec)" "DOTNET_PROCESSOR_COUNT=1 OMP_NUM_THREADS=1 dotnet exec $program --repro-run $direct" \
     -n "no-op build" "$build" \
-    -n "-t:Train (iris-sdca)" "$build -t:Train -p:Experiment=iris-sdca" \
+    -n "-t:Train (iris-sdca, -p:Force=true)" "$build -t:Train -p:Experiment=iris-sdca -p:Force=true" \
+    -n "-t:Train (iris-sdca, up to date)" "$build -t:Train -p:Experiment=iris-sdca" \
     -n "-t:Reproduce" "$build -t:Reproduce -p:RunId=$run_id" \
     -n "-t:Runs" "$build -t:Runs" \
     -n "-t:Describe" "$build -t:Describe -p:RunId=$run_id" >&2

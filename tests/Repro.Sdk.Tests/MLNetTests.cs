@@ -93,7 +93,7 @@ public sealed class MLNetTests
     {
         Console.WriteLine("MLNetTests: SDCA twice at a simulated 16 cores…");
         var first = TrainUnder("sdca", processors: 16);
-        var second = TrainUnder("sdca", processors: 16);
+        var second = TrainUnder("sdca", processors: 16, "-p:Force=true");
 
         foreach (var run in new[] { first, second })
         {
@@ -165,10 +165,10 @@ public sealed class MLNetTests
         StringAssert.Contains(output, "model identical");
     }
 
-    private static string TrainUnder(string experiment, int processors)
+    private static string TrainUnder(string experiment, int processors, params string[] properties)
     {
         var before = _project.Runs();
-        _project.Dotnet(Environment(processors), "build", "-t:Train", "-p:Experiment=" + experiment).Succeeded();
+        _project.Dotnet(Environment(processors), ["build", "-t:Train", "-p:Experiment=" + experiment, .. properties]).Succeeded();
         return _project.Runs().Except(before).Single();
     }
 

@@ -116,7 +116,7 @@ public sealed class PackagedSdkTests
     public void TheSameSeedGivesIdenticalMetricsInANewRun()
     {
         var before = _project.Runs();
-        _project.Train("-p:Experiment=weights").Succeeded();
+        _project.Train("-p:Experiment=weights", "-p:Force=true").Succeeded();
         var added = _project.Runs().Except(before).Single();
 
         Assert.AreEqual(File.ReadAllText(Path.Combine(RunOf("weights", before), "metrics.json")), File.ReadAllText(Path.Combine(added, "metrics.json")));
@@ -153,7 +153,7 @@ public sealed class PackagedSdkTests
         try
         {
             var before = _project.Runs();
-            _project.Train("-p:Experiment=other").Succeeded();
+            _project.Train("-p:Experiment=other", "-p:Force=true").Succeeded();
             var run = _project.Runs().Except(before).Single();
             Assert.IsTrue(Record(run).GetProperty("git").GetProperty("dirty").GetBoolean());
         }

@@ -26,7 +26,11 @@ public sealed class RegistryTests
         StringAssert.Contains(applied, "Scale: 5 → 2");
         StringAssert.Contains(applied, "Extra: 1 → (removed)");
 
-        var again = project.TrainRun("weights");
+        // The production configuration again: the production run is up to date, nothing trains.
+        var before = project.Runs();
+        StringAssert.Contains(project.Train("-p:Experiment=weights").Succeeded().Output, $"up to date: weights (run {runId})");
+        CollectionAssert.AreEqual(before, project.Runs());
+        var again = project.TrainRun("weights", "-p:Force=true");
         Assert.AreEqual(Metrics(project, runId), Metrics(project, again));
     }
 
@@ -35,7 +39,7 @@ public sealed class RegistryTests
     {
         var project = ExperimentProject.Create(Experiments);
         var first = project.TrainRun("weights");
-        var second = project.TrainRun("weights");
+        var second = project.TrainRun("weights", "-p:Force=true");
         Registry(project, "Register", "-p:RunId=" + first).Succeeded();
         Registry(project, "Register", "-p:RunId=" + second).Succeeded();
         Registry(project, "Promote", "-p:Version=1", "-p:Alias=production").Succeeded();
@@ -64,7 +68,7 @@ public sealed class RegistryTests
     public void TwoRegistrationsAtTheSameMomentGetTwoVersions()
     {
         var project = ExperimentProject.Create(Experiments);
-        var runs = new[] { project.TrainRun("weights"), project.TrainRun("weights") };
+        var runs = new[] { project.TrainRun("weights"), project.TrainRun("weights", "-p:Force=true") };
 
         Parallel.ForEach(runs, run => Registry(project, "Register", "-p:RunId=" + run).Succeeded());
 
@@ -91,7 +95,7 @@ public sealed class RegistryTests
         project.Train("-p:Experiment=crash").FailedWith("REPRO0006");
         Registry(project, "Register", "-p:RunId=" + Path.GetFileName(project.Runs().Except(before).Single())).FailedWith("REPRO0044");
 
-        var tampered = project.TrainRun("weights");
+        var tampered = project.TrainRun("weights", "-p:Force=true");
         File.AppendAllText(Path.Combine(project.RunsDirectory, tampered, "artifacts", "model.txt"), "0");
         StringAssert.Contains(Registry(project, "Register", "-p:RunId=" + tampered).FailedWith("REPRO0044").Output, "model.txt has changed");
 

@@ -118,11 +118,11 @@ internal sealed class ExperimentProject
 
     public CommandResult Reproduce(string runId, params string[] properties) => Dotnet(["build", "-t:Reproduce", "-p:RunId=" + runId, .. properties]);
 
-    /// <summary>Trains one experiment and returns the new run's id.</summary>
-    public string TrainRun(string experiment)
+    /// <summary>Trains one experiment and returns the new run's id; pass -p:Force=true when a run of it may be up to date.</summary>
+    public string TrainRun(string experiment, params string[] properties)
     {
         var before = Runs();
-        Train("-p:Experiment=" + experiment).Succeeded();
+        Train(["-p:Experiment=" + experiment, .. properties]).Succeeded();
         return Path.GetFileName(Runs().Except(before).Single());
     }
 
