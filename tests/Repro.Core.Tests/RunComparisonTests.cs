@@ -109,6 +109,54 @@ public sealed class RunComparisonTests
         StringAssert.Contains(VerdictReport.ChangedInputs(reproduction with { UsesMLNet = false }), "the program itself is not deterministic");
     }
 
+    [TestMethod]
+    public void AChangedProgramNamesTheFilesThatChanged()
+    {
+        var recorded = WithProgram(("Demo.dll", '1'), ("Lib.dll", '2'), ("Old.dll", '3'), ("Repro.Learn.dll", '4'));
+        var now = WithProgram(("Demo.dll", '1'), ("Lib.dll", '9'), ("New.dll", '5'), ("Repro.Learn.dll", '8'));
+
+        var verdict = RunComparison.Compare(recorded, now, ToleranceSpec.Standard);
+
+        var program = verdict.Inputs.Single(i => i.Input == "program");
+        Assert.AreEqual("Lib.dll, Repro.Learn.dll, New.dll (added), Old.dll (removed)", program.Detail);
+        StringAssert.Contains(VerdictReport.Render(new Reproduction.Reproduction(recorded, new Training.RunOutcome(now, "runs/x"), verdict)),
+            $"program          changed: sha256 {recorded.Program.Sha256[..12]}… → {now.Program.Sha256[..12]}… — Lib.dll, Repro.Learn.dll, New.dll (added), Old.dll (removed)\n");
+    }
+
+    [TestMethod]
+    public void ManyChangedProgramFilesAreCountedBeyondTheFirstFive()
+    {
+        var names = Enumerable.Range(0, 8).Select(i => $"Lib{i}.dll").ToArray();
+        var recorded = WithProgram(names.Select(n => (n, '1')).ToArray());
+        var now = WithProgram(names.Select(n => (n, '2')).ToArray());
+
+        var program = RunComparison.Compare(recorded, now, ToleranceSpec.Standard).Inputs.Single(i => i.Input == "program");
+
+        Assert.AreEqual("Lib0.dll, Lib1.dll, Lib2.dll, Lib3.dll, Lib4.dll and 3 more", program.Detail);
+    }
+
+    [TestMethod]
+    public void AnUnchangedProgramOrAnOldRecordSaysNoMoreThanItKnows()
+    {
+        var program = WithProgram(("Demo.dll", '1'));
+        Assert.IsNull(RunComparison.Compare(program, program, ToleranceSpec.Standard).Inputs.Single(i => i.Input == "program").Detail);
+
+        // Records from before per-file hashes hold the assembly's hash alone.
+        var old = Record();
+        var check = RunComparison.Compare(old, program, ToleranceSpec.Standard).Inputs.Single(i => i.Input == "program");
+        Assert.IsTrue(check.Changed);
+        Assert.AreEqual("the recorded run predates per-file program hashes", check.Detail);
+    }
+
+    private static RunRecord WithProgram(params (string Path, char Hash)[] files)
+    {
+        var programFiles = files.Select(f => new ProgramFile(f.Path, new string(f.Hash, 64))).ToArray();
+        return Record() with
+        {
+            Program = new ProgramRecord("bin/Debug/net10.0/Demo.dll", ProgramIdentity.Digest(programFiles), "net10.0") { Files = programFiles },
+        };
+    }
+
     private static Reproduction.Reproduction Reproduction(RunRecord now, Verdict verdict, bool usesMLNet = false) =>
         new(Record(), new Training.RunOutcome(now, "runs/" + now.RunId), verdict, usesMLNet);
 

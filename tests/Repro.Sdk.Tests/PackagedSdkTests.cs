@@ -72,10 +72,19 @@ public sealed class PackagedSdkTests
         Assert.AreEqual("artifacts/model.txt", artifact.GetProperty("path").GetString());
         Assert.AreEqual(Sha256(File.ReadAllBytes(modelPath)), artifact.GetProperty("sha256").GetString());
 
+        // program.sha256 is the SHA-256 of the sha256sum listing of program.files, which hash the output folder's files.
         var program = record.GetProperty("program");
-        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(_project.Directory, program.GetProperty("path").GetString()!))),
-            program.GetProperty("sha256").GetString());
         StringAssert.EndsWith(program.GetProperty("path").GetString(), "Demo.dll");
+        var output = Path.GetDirectoryName(Path.Combine(_project.Directory, program.GetProperty("path").GetString()!))!;
+        var files = program.GetProperty("files").EnumerateArray().Select(f => (Path: f.GetProperty("path").GetString()!, Sha256: f.GetProperty("sha256").GetString()!)).ToArray();
+        CollectionAssert.IsSubsetOf(new[] { "Demo.dll", "Demo.runtimeconfig.json", "Repro.Runtime.dll", "Repro.Learn.dll" }, files.Select(f => f.Path).ToArray());
+        CollectionAssert.AreEqual(files.Select(f => f.Path).Order(StringComparer.Ordinal).ToArray(), files.Select(f => f.Path).ToArray());
+        foreach (var file in files)
+        {
+            Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(output, file.Path))), file.Sha256, file.Path);
+        }
+
+        Assert.AreEqual(Sha256(string.Concat(files.Select(f => $"{f.Sha256}  {f.Path}\n"))), program.GetProperty("sha256").GetString());
 
         Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(run, "config.json"))), record.GetProperty("files").GetProperty("config").GetString());
         Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(run, "metrics.json"))), record.GetProperty("files").GetProperty("metrics").GetString());

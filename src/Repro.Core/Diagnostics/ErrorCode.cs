@@ -16,6 +16,8 @@ public static class ErrorCode
     public const string DuplicateExperiment = "REPRO0011";
     public const string ProgramNotFound = "REPRO0012";
     public const string BadProcessorCount = "REPRO0013";
+    public const string ProgramFileMissing = "REPRO0014";
+    public const string BadDepsFile = "REPRO0015";
 
     public const string BadRunId = "REPRO0020";
     public const string UnknownRun = "REPRO0021";

@@ -60,7 +60,13 @@ public sealed record GitRecord(string? Commit, bool? Dirty, string? Branch, stri
 public sealed record LockFileRecord(string Path, string Sha256);
 
 /// <param name="Path">The built experiment assembly, relative to the project folder.</param>
-public sealed record ProgramRecord(string Path, string Sha256, string? TargetFramework);
+/// <param name="Sha256">The digest over <see cref="Files"/> (<see cref="ProgramIdentity.Digest"/>); in records made before
+/// Files existed, the hash of the assembly alone.</param>
+public sealed record ProgramRecord(string Path, string Sha256, string? TargetFramework)
+{
+    /// <summary>Every file the program loads from its output folder, sorted by path; null in older records.</summary>
+    public IReadOnlyList<ProgramFile>? Files { get; init; }
+}
 
 /// <param name="ProcessorCount">The count the program saw (what its threads were sized from); the build's for old records.</param>
 public sealed record EnvironmentRecord(

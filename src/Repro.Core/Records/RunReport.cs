@@ -55,7 +55,8 @@ public static class RunReport
             Row(text, "data " + data.Path, $"sha256 {data.Sha256}, {data.Bytes} bytes");
         }
 
-        Row(text, "program", $"{record.Program.Path} ({record.Program.TargetFramework}) sha256 {record.Program.Sha256}");
+        var programFiles = record.Program.Files is { } files ? $" over {files.Count} files" : "";
+        Row(text, "program", $"{record.Program.Path} ({record.Program.TargetFramework}) sha256 {record.Program.Sha256}{programFiles}");
         var environment = record.Environment;
         Row(text, "toolchain", $".NET SDK {environment.SdkVersion ?? "unknown"}, runtime {environment.RuntimeFramework ?? "unknown"}");
         Row(text, "machine", $"{environment.MachineName}: {environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}");

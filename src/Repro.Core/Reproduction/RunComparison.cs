@@ -36,7 +36,8 @@ public static class RunComparison
             checks.Add(Check(path, recordedData.GetValueOrDefault(path), nowData.GetValueOrDefault(path)));
         }
 
-        checks.Add(Check("program", recorded.Program.Sha256, now.Program.Sha256));
+        var program = Check("program", recorded.Program.Sha256, now.Program.Sha256);
+        checks.Add(program.Changed ? program with { Detail = ProgramChanges(recorded.Program.Files, now.Program.Files) } : program);
         checks.Add(Check("sdk", recorded.Environment.SdkVersion, now.Environment.SdkVersion));
         checks.Add(Check("runtime", recorded.Environment.RuntimeVersion, now.Environment.RuntimeVersion));
         checks.Add(Check("os", recorded.Environment.Os, now.Environment.Os));
@@ -60,6 +61,47 @@ public static class RunComparison
         }
 
         return checks;
+    }
+
+    /// <summary>How many changed program files a verdict names; the rest are counted.</summary>
+    internal const int NamedProgramFiles = 5;
+
+    /// <summary>
+    /// The program's files that differ, by path: changed ones first, then added and removed ones, each group sorted
+    /// ordinal; at most <see cref="NamedProgramFiles"/> named, the rest counted.
+    /// </summary>
+    internal static string? ProgramChanges(IReadOnlyList<ProgramFile>? recorded, IReadOnlyList<ProgramFile>? now)
+    {
+        if (recorded is null || now is null)
+        {
+            return "the recorded run predates per-file program hashes";
+        }
+
+        var before = Hashes(recorded);
+        var after = Hashes(now);
+        var names = after.Keys.Where(path => before.TryGetValue(path, out var hash) && hash != after[path])
+            .Concat(after.Keys.Where(path => !before.ContainsKey(path)).Select(path => path + " (added)"))
+            .Concat(before.Keys.Where(path => !after.ContainsKey(path)).Select(path => path + " (removed)"))
+            .ToArray();
+        if (names.Length == 0)
+        {
+            return null;
+        }
+
+        var named = string.Join(", ", names.Take(NamedProgramFiles));
+        return names.Length > NamedProgramFiles ? $"{named} and {names.Length - NamedProgramFiles} more" : named;
+    }
+
+    // A hand-edited record may name a path twice: the last entry wins rather than the comparison failing.
+    private static SortedDictionary<string, string> Hashes(IReadOnlyList<ProgramFile> files)
+    {
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            hashes[file.Path] = file.Sha256;
+        }
+
+        return hashes;
     }
 
     private static MetricCheck CheckMetric(string name, double recorded, IReadOnlyDictionary<string, double> reproduced, Tolerance tolerance)

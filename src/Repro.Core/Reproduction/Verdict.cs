@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Repro.Reproduction;
 
 /// <summary>How a reproduction compares with the run it reproduced; stored in the reproduction's run.json.</summary>
@@ -25,4 +27,9 @@ public sealed record Verdict(
 public sealed record MetricCheck(string Name, double Recorded, double? Reproduced, double? Difference, string Tolerance, bool Ok);
 
 /// <summary>One input of the run, as recorded and as it is now.</summary>
-public sealed record InputCheck(string Input, string? Recorded, string? Current, bool Changed);
+public sealed record InputCheck(string Input, string? Recorded, string? Current, bool Changed)
+{
+    /// <summary>For an input made of many files (the program), which of them changed; null when there is nothing to add.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Detail { get; init; }
+}

@@ -89,7 +89,8 @@ public static class VerdictReport
         var before = digest ? RecordIntegrity.Short(input.Recorded) : input.Recorded ?? "none";
         var after = digest ? RecordIntegrity.Short(input.Current) : input.Current ?? "none";
         var kind = digest && input.Input != "commit" ? "sha256 " : "";
-        return $"changed: {kind}{before} → {after}";
+        var detail = input.Detail is { } files ? " — " + files : "";
+        return $"changed: {kind}{before} → {after}{detail}";
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -5,8 +5,9 @@ using Repro.Records;
 namespace Repro.Training;
 
 /// <summary>
-/// The stamps every run of one build shares, read once before the first run: the lock file and the program. In
-/// strict mode this is where a build without a clean commit or a lock file stops, for Train and Reproduce alike.
+/// The stamps every run of one build shares, read once before the first run: the lock file and the program (every
+/// file it loads from its output folder). In strict mode this is where a build without a clean commit or a lock file
+/// stops, for Train and Reproduce alike.
 /// </summary>
 internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program)
 {
@@ -37,7 +38,8 @@ internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Progr
                 $"the experiment program '{settings.ProgramPath}' was not built: check that the project builds with 'dotnet build'.");
         }
 
-        var program = new ProgramRecord(Relative(settings, settings.ProgramPath), FileHash.Sha256(settings.ProgramPath), settings.TargetFramework);
+        var files = ProgramIdentity.Files(settings.ProgramPath);
+        var program = new ProgramRecord(Relative(settings, settings.ProgramPath), ProgramIdentity.Digest(files), settings.TargetFramework) { Files = files };
         return new BuildInputs(lockFile, program);
     }
 

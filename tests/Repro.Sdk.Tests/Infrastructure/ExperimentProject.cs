@@ -95,6 +95,15 @@ internal sealed class ExperimentProject
         return project;
     }
 
+    /// <summary>A git clone of the repository somewhere else, deeper, as a colleague's checkout of the same commit is.</summary>
+    public ExperimentProject Clone()
+    {
+        var repository = Path.Combine(Feed.Root, "projects", Guid.NewGuid().ToString("N"), "another", "checkout");
+        var result = ChildProcess.Run("git", ["clone", "-q", Repository, repository], Feed.Root, TimeSpan.FromSeconds(30));
+        Assert.AreEqual(0, result.ExitCode, result.StandardError);
+        return new ExperimentProject(repository, Path.Combine(repository, Path.GetRelativePath(Repository, Directory)), Feed);
+    }
+
     public string Write(string relativePath, string text, bool atRepositoryRoot = false)
     {
         var path = Path.Combine(atRepositoryRoot ? Repository : Directory, relativePath);
