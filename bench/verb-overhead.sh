@@ -41,11 +41,11 @@ build="dotnet build -nologo -v:q -p:ReproRunsDir=$store"
 hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/table.md" --style basic \
     -n "program alone (dotnet exec)" "DOTNET_PROCESSOR_COUNT=1 OMP_NUM_THREADS=1 dotnet exec $program --repro-run $direct" \
     -n "no-op build" "$build" \
-    -n "-t:Train (iris-sdca, -p:Force=true)" "$build -t:Train -p:Experiment=iris-sdca -p:Force=true" \
-    -n "-t:Train (iris-sdca, up to date)" "$build -t:Train -p:Experiment=iris-sdca" \
-    -n "-t:Reproduce" "$build -t:Reproduce -p:RunId=$run_id" \
-    -n "-t:Runs" "$build -t:Runs" \
-    -n "-t:Describe" "$build -t:Describe -p:RunId=$run_id" >&2
+    -n "build -t:Train (iris-sdca, -p:Force=true)" "$build -t:Train -p:Experiment=iris-sdca -p:Force=true" \
+    -n "build -t:Train (iris-sdca, up to date)" "$build -t:Train -p:Experiment=iris-sdca" \
+    -n "build -t:Reproduce" "$build -t:Reproduce -p:RunId=$run_id" \
+    -n "build -t:Runs" "$build -t:Runs" \
+    -n "build -t:Describe" "$build -t:Describe -p:RunId=$run_id" >&2
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg)."
