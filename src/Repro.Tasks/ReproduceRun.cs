@@ -5,20 +5,9 @@ using Repro.Reproduction;
 namespace Repro.Tasks;
 
 /// <summary>Re-runs a recorded run, compares it with the record, and fails the build when it diverges.</summary>
-public sealed class ReproduceRun : RegistryTask, ICancelableTask
+public sealed class ReproduceRun : ReproductionTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
-
-    /// <summary>-p:Tolerance, replacing the recorded tolerances.</summary>
-    public string? Tolerance { get; set; }
-
-    /// <summary>-p:ReproExact</summary>
-    public bool Exact { get; set; }
-
-    /// <summary>-p:ReproduceAt: empty, or "commit".</summary>
-    public string? ReproduceAt { get; set; }
-
-    public string Configuration { get; set; } = "Debug";
 
     /// <summary>The reproduction's RunId, with ReproductionOf and Verdict metadata.</summary>
     [Output]
@@ -28,8 +17,7 @@ public sealed class ReproduceRun : RegistryTask, ICancelableTask
 
     private protected override void ExecuteCore()
     {
-        var runId = string.IsNullOrWhiteSpace(Model) ? RunId : SelectedRunId();
-        var request = new ReproduceRequest(runId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
+        var request = Request();
         var settings = Settings();
         var result = new Reproducer(settings).Reproduce(request, _cancel.Token);
         RunLog.Progress(VerdictReport.Render(result));

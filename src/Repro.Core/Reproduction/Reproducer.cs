@@ -19,23 +19,14 @@ public sealed class Reproducer(TrainSettings settings)
 {
     public Reproduction Reproduce(ReproduceRequest request, CancellationToken cancellation = default)
     {
-        var recordedFolder = RunLookup.Find(settings.Store, request.RunId);
-        var recorded = RecordIntegrity.Read(recordedFolder);
-        var config = RecordJson.ReadConfig(Path.Combine(recordedFolder, RunFiles.Config));
-        var tolerance = request.Tolerance is { } text
-            ? ToleranceSpec.Parse(text, "-p:Tolerance")
-            : ToleranceSpec.Parse(recorded.Tolerance, $"run '{recorded.RunId}'");
-        // The program gets the processor count it saw when recorded, whatever this machine has.
-        var threads = new ThreadSettings(recorded.Environment.ProcessorCount, recorded.Environment.OmpNumThreads);
-        var plan = new RunPlan(config.Experiment, config.Seed, config.TestSize, config.Params, config.Data, [], tolerance, threads);
-
-        if (!request.AtCommit)
+        var run = RecordedRun.Open(settings.Store, request);
+        var recorded = run.Record;
+        if (run.Commit is not { } commit)
         {
             settings.Log.Progress($"Reproducing {recorded.RunId} ({recorded.Experiment}, seed {recorded.Seed}) with today's code…");
-            return Run(settings, recorded, recordedFolder, plan, tolerance, cancellation);
+            return Run(settings, run, cancellation);
         }
 
-        var commit = RequireCleanCommit(recorded);
         var repositoryRoot = settings.Git.RepositoryRoot ?? throw new ReproException(ErrorCode.CommitNotReproducible,
             $"reproducing at the recorded commit needs the project's git repository, but {settings.Git.UnknownReason}.");
         settings.Log.Progress($"Reproducing {recorded.RunId} ({recorded.Experiment}, seed {recorded.Seed}) at commit {commit[..12]}…");
@@ -50,35 +41,17 @@ public sealed class Reproducer(TrainSettings settings)
             LockFile = Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, settings.LockFile)),
             Git = GitProbe.Read(projectDirectory, null, null),
         };
-        return Run(atCommit, recorded, recordedFolder, plan, tolerance, cancellation);
+        return Run(atCommit, run, cancellation);
     }
 
-    private static Reproduction Run(
-        TrainSettings settings, RunRecord recorded, string recordedFolder, RunPlan plan, ToleranceSpec tolerance, CancellationToken cancellation)
+    private static Reproduction Run(TrainSettings settings, RecordedRun run, CancellationToken cancellation)
     {
         Verdict? verdict = null;
-        var outcome = new Trainer(settings).TrainOne(plan, cancellation, (record, folder) =>
+        var outcome = new Trainer(settings).TrainOne(run.Plan, cancellation, (record, folder) =>
         {
-            verdict = RunComparison.Compare(recorded, record, tolerance, recordedFolder, folder);
-            return record with { ReproductionOf = recorded.RunId, Verdict = verdict };
+            verdict = RunComparison.Compare(run.Record, record, run.Tolerance, run.Folder, folder);
+            return record with { ReproductionOf = run.Record.RunId, Verdict = verdict };
         });
-        return new Reproduction(recorded, outcome, verdict!, MLNetProgram.IsUsedBy(settings.ProgramPath));
-    }
-
-    private static string RequireCleanCommit(RunRecord recorded)
-    {
-        if (recorded.Git.Commit is null)
-        {
-            throw new ReproException(ErrorCode.CommitNotReproducible,
-                $"run '{recorded.RunId}' recorded no commit ({recorded.Git.UnknownReason}), so there is no code to go back to: reproduce it with today's code (leave out -p:ReproduceAt).");
-        }
-
-        if (recorded.Git.Dirty != false)
-        {
-            throw new ReproException(ErrorCode.CommitNotReproducible,
-                $"run '{recorded.RunId}' was made from a working tree with uncommitted changes, so commit {recorded.Git.Commit[..12]} is not the code it ran: reproduce it with today's code (leave out -p:ReproduceAt).");
-        }
-
-        return recorded.Git.Commit;
+        return new Reproduction(run.Record, outcome, verdict!, MLNetProgram.IsUsedBy(settings.ProgramPath));
     }
 }

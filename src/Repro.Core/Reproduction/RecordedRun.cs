@@ -1,0 +1,49 @@
+using Repro.Diagnostics;
+using Repro.Experiments;
+using Repro.Records;
+using Repro.Runs;
+using Repro.Threads;
+
+namespace Repro.Reproduction;
+
+/// <summary>
+/// A recorded run found, proven intact and ready to re-run. Reading it needs only the run store, so Reproduce reads
+/// it before it builds the program: a mistyped id or a damaged record fails in a second, not after a build.
+/// </summary>
+/// <param name="Folder">The run's folder in the run store.</param>
+/// <param name="Plan">The recorded configuration, at the recorded processor count.</param>
+/// <param name="Tolerance">-p:Tolerance when given, else the tolerance recorded with the run.</param>
+/// <param name="Commit">For -p:ReproduceAt=commit, the recorded commit to build; null to reproduce with today's code.</param>
+public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, ToleranceSpec Tolerance, string? Commit)
+{
+    public static RecordedRun Open(RunStore store, ReproduceRequest request)
+    {
+        var folder = RunLookup.Find(store, request.RunId);
+        var record = RecordIntegrity.Read(folder);
+        var config = RecordJson.ReadConfig(Path.Combine(folder, RunFiles.Config));
+        var tolerance = request.Tolerance is { } text
+            ? ToleranceSpec.Parse(text, "-p:Tolerance")
+            : ToleranceSpec.Parse(record.Tolerance, $"run '{record.RunId}'");
+        // The program gets the processor count it saw when recorded, whatever this machine has.
+        var threads = new ThreadSettings(record.Environment.ProcessorCount, record.Environment.OmpNumThreads);
+        var plan = new RunPlan(config.Experiment, config.Seed, config.TestSize, config.Params, config.Data, [], tolerance, threads);
+        return new RecordedRun(folder, record, plan, tolerance, request.AtCommit ? CleanCommit(record) : null);
+    }
+
+    private static string CleanCommit(RunRecord recorded)
+    {
+        if (recorded.Git.Commit is null)
+        {
+            throw new ReproException(ErrorCode.CommitNotReproducible,
+                $"run '{recorded.RunId}' recorded no commit ({recorded.Git.UnknownReason}), so there is no code to go back to: reproduce it with today's code (leave out -p:ReproduceAt).");
+        }
+
+        if (recorded.Git.Dirty != false)
+        {
+            throw new ReproException(ErrorCode.CommitNotReproducible,
+                $"run '{recorded.RunId}' was made from a working tree with uncommitted changes, so commit {recorded.Git.Commit[..12]} is not the code it ran: reproduce it with today's code (leave out -p:ReproduceAt).");
+        }
+
+        return recorded.Git.Commit;
+    }
+}

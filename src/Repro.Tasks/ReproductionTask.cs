@@ -1,0 +1,25 @@
+using Repro.Reproduction;
+
+namespace Repro.Tasks;
+
+/// <summary>The inputs of -t:Reproduce, shared by the check before the build and the reproduction after it.</summary>
+public abstract class ReproductionTask : RegistryTask
+{
+    /// <summary>-p:Tolerance, replacing the recorded tolerances.</summary>
+    public string? Tolerance { get; set; }
+
+    /// <summary>-p:ReproExact</summary>
+    public bool Exact { get; set; }
+
+    /// <summary>-p:ReproduceAt: empty, or "commit".</summary>
+    public string? ReproduceAt { get; set; }
+
+    public string Configuration { get; set; } = "Debug";
+
+    /// <summary>What this build asks: the run named by -p:RunId (none at all is REPRO0020), or by -p:Model and -p:Version.</summary>
+    private protected ReproduceRequest Request()
+    {
+        var runId = string.IsNullOrWhiteSpace(Model) ? RunId : SelectedRunId();
+        return new ReproduceRequest(runId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
+    }
+}
