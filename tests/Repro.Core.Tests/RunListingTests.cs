@@ -30,6 +30,32 @@ public sealed class RunListingTests
         Assert.IsFalse(RunListing.Render(store, registry, "other").Contains("aaaaaa", StringComparison.Ordinal));
     }
 
+    [TestMethod]
+    public void ListsTheNewestRunsAndSaysHowManyOlderOnesItDidNotRead()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(Path.Combine(folder.Path, "runs"));
+        var registry = new ModelRegistry(Path.Combine(folder.Path, "registry"));
+        for (var i = 1; i <= 5; i++)
+        {
+            Write(store, TestRecords.Completed() with { RunId = $"20261122-05150{i}-000-aaaaa{i}" });
+        }
+
+        // An older run whose record is broken is never read, so it cannot slow or spoil the listing.
+        Directory.CreateDirectory(Path.Combine(store.Directory, "20261122-000000-000-000000"));
+
+        var text = RunListing.Render(store, registry, null, last: 2);
+
+        StringAssert.Contains(text, "20261122-051505-000-aaaaa5");
+        StringAssert.Contains(text, "20261122-051504-000-aaaaa4");
+        Assert.IsFalse(text.Contains("aaaaa3", StringComparison.Ordinal));
+        StringAssert.Contains(text, "… and 4 older runs, not read: -p:Last=0 lists every run");
+        var all = RunListing.Render(store, registry, null, last: 0);
+        StringAssert.Contains(all, "20261122-051501-000-aaaaa1");
+        StringAssert.Contains(all, "unreadable run.json");
+        Assert.IsFalse(all.Contains("older runs", StringComparison.Ordinal));
+    }
+
     private static void Write(RunStore store, RunRecord record)
     {
         var folder = Directory.CreateDirectory(Path.Combine(store.Directory, record.RunId)).FullName;

@@ -6,12 +6,20 @@ using Repro.Runs;
 
 namespace Repro.Registry;
 
-/// <summary>The run store as a table, newest first, with the model versions registered from each run.</summary>
+/// <summary>
+/// The run store as a table, newest first, with the model versions registered from each run. It lists the newest
+/// <see cref="DefaultLast"/> runs, as <c>git log</c> pages: a store of thousands of runs lists in well under a second,
+/// since only the records shown are read, and says how many older runs it left out.
+/// </summary>
 public static class RunListing
 {
     private const int MainMetrics = 3;
 
-    public static string Render(RunStore store, ModelRegistry registry, string? experiment)
+    /// <summary>How many runs -t:Runs lists unless -p:Last says otherwise.</summary>
+    public const int DefaultLast = 50;
+
+    /// <param name="last">The newest runs to list (of <paramref name="experiment"/>, when given); 0 lists every run.</param>
+    public static string Render(RunStore store, ModelRegistry registry, string? experiment, int last = DefaultLast)
     {
         var registered = registry.Models()
             .SelectMany(model =>
@@ -23,8 +31,17 @@ public static class RunListing
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Label)), StringComparer.Ordinal);
 
         var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions" } };
-        foreach (var (runId, record) in Records(store))
+        var folders = RunFolders(store);
+        var read = 0;
+        foreach (var folder in folders)
         {
+            if (last > 0 && rows.Count - 1 >= last)
+            {
+                break;
+            }
+
+            read++;
+            var (runId, record) = Read(folder);
             if (record is null)
             {
                 rows.Add([runId, "?", "unreadable run.json", "", "", "", registered.GetValueOrDefault(runId, "")]);
@@ -60,31 +77,36 @@ public static class RunListing
             text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
         }
 
-        return text.Append("  (* made from a working tree with uncommitted changes, or an unknown git state)").ToString();
+        text.Append("  (* made from a working tree with uncommitted changes, or an unknown git state)");
+        if (read < folders.Count)
+        {
+            text.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
+                $"  … and {folders.Count - read:N0} older runs{(experiment is null ? "" : " of any experiment")}, not read: -p:Last=0 lists every run, -p:Last=N the newest N."));
+        }
+
+        return text.ToString();
     }
 
-    /// <summary>Finished runs, newest first (run ids sort by start time); null where run.json cannot be read.</summary>
-    private static IEnumerable<(string RunId, RunRecord? Record)> Records(RunStore store)
+    /// <summary>The run folders, newest first (run ids sort by start time).</summary>
+    private static List<string> RunFolders(RunStore store) =>
+        Directory.Exists(store.Directory)
+            ? Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).OrderDescending(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>A run's record, or null where run.json cannot be read.</summary>
+    private static (string RunId, RunRecord? Record) Read(string folder)
     {
-        if (!Directory.Exists(store.Directory))
+        RunRecord? record = null;
+        try
         {
-            yield break;
+            record = RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            // Describe and Reproduce say what is wrong with it; the listing only shows that it is there.
         }
 
-        foreach (var folder in Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).OrderDescending(StringComparer.Ordinal))
-        {
-            RunRecord? record = null;
-            try
-            {
-                record = RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
-            }
-            catch (Exception e) when (e is IOException or JsonException)
-            {
-                // Describe and Reproduce say what is wrong with it; the listing only shows that it is there.
-            }
-
-            yield return (Path.GetFileName(folder), record);
-        }
+        return (Path.GetFileName(folder), record);
     }
 
     private static string Label(ModelVersion version, IReadOnlyList<ModelAlias> aliases)
