@@ -54,6 +54,9 @@ public sealed class RunListingTests
         StringAssert.Contains(all, "20261122-051501-000-aaaaa1");
         StringAssert.Contains(all, "unreadable run.json");
         Assert.IsFalse(all.Contains("older runs", StringComparison.Ordinal));
+        Assert.AreEqual(RunListing.DefaultLast, RunListing.ParseLast(" "));
+        Assert.AreEqual(0, RunListing.ParseLast("0"));
+        Assert.AreEqual("REPRO0048", Assert.ThrowsExactly<Repro.Diagnostics.ReproException>(() => RunListing.ParseLast("-1")).Code);
     }
 
     private static void Write(RunStore store, RunRecord record)

@@ -40,6 +40,7 @@ public static class ErrorCode
     public const string DamagedRegistry = "REPRO0045";
     public const string ExperimentNotInProject = "REPRO0046";
     public const string NoRunSelected = "REPRO0047";
+    public const string BadLast = "REPRO0048";
 
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";

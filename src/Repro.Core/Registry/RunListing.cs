@@ -18,6 +18,20 @@ public static class RunListing
     /// <summary>How many runs -t:Runs lists unless -p:Last says otherwise.</summary>
     public const int DefaultLast = 50;
 
+    /// <summary>-p:Last: empty for the default, else a whole number from 0 (0 lists every run).</summary>
+    public static int ParseLast(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultLast;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+            ? last
+            : throw new Diagnostics.ReproException(Diagnostics.ErrorCode.BadLast,
+                $"-p:Last is \"{text}\": it must be a whole number of runs, such as 20, or 0 to list every run.");
+    }
+
     /// <param name="last">The newest runs to list (of <paramref name="experiment"/>, when given); 0 lists every run.</param>
     public static string Render(RunStore store, ModelRegistry registry, string? experiment, int last = DefaultLast)
     {
