@@ -11,6 +11,10 @@ public sealed record RunRecord
     public int SchemaVersion { get; init; } = 1;
     public required string RunId { get; init; }
     public required string Experiment { get; init; }
+
+    /// <summary>The group (seeds, sweep) the run was trained in, or null for a run on its own.</summary>
+    public string? Group { get; init; }
+
     public required string Status { get; init; }
     public required long Seed { get; init; }
     public double? TestSize { get; init; }

@@ -11,7 +11,11 @@ public sealed record ModelVersion(
     SortedDictionary<string, double> Metrics,
     string? Commit,
     bool? Dirty,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt)
+{
+    /// <summary>For a version registered from a group: the group id; <see cref="RunId"/> is the member whose model it is.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>An alias and every version it has pointed at: <c>registry/&lt;model&gt;/aliases/&lt;alias&gt;.json</c>.</summary>
 /// <param name="History">Oldest first; the last entry is where the alias points now.</param>

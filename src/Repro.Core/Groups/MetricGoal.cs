@@ -1,0 +1,19 @@
+namespace Repro.Groups;
+
+/// <summary>Which way is better for a metric: lower for losses and errors, higher for everything else, unless declared.</summary>
+public static class MetricGoal
+{
+    private static readonly string[] LowerIsBetterWords = ["loss", "rmse", "mse", "mae", "error", "perplexity"];
+
+    /// <param name="declared">"minimize" or "maximize" (SweepGoal), or null to go by the name.</param>
+    public static bool LowerIsBetter(string metric, string? declared = null) => declared?.Trim().ToLowerInvariant() switch
+    {
+        "minimize" or "min" => true,
+        "maximize" or "max" => false,
+        _ => metric.ToLowerInvariant().Split('_', '-', '.', ' ').Any(word => LowerIsBetterWords.Contains(word)),
+    };
+
+    /// <summary>How much worse <paramref name="candidate"/> is than <paramref name="baseline"/> (positive when worse).</summary>
+    public static double Regression(double candidate, double baseline, bool lowerIsBetter) =>
+        lowerIsBetter ? candidate - baseline : baseline - candidate;
+}
