@@ -15,6 +15,15 @@ public abstract class ExperimentsTask : RunTask
     /// <summary>-p:Seed</summary>
     public string? Seed { get; set; }
 
+    /// <summary>-p:Seeds: one run per seed, as a group.</summary>
+    public string? Seeds { get; set; }
+
+    /// <summary>-p:Sweep: a parameter grid, as a group.</summary>
+    public string? Sweep { get; set; }
+
+    /// <summary>-p:MaxParallelRuns: how many runs at once; default 1.</summary>
+    public string? MaxParallelRuns { get; set; }
+
     /// <summary>-p:TestSize</summary>
     public string? TestSize { get; set; }
 
@@ -27,6 +36,9 @@ public abstract class ExperimentsTask : RunTask
     /// <summary>The project references an ML.NET package, so experiments are pinned to one processor by default.</summary>
     public bool UsesMLNet { get; set; }
 
+    /// <summary>-p:MaxParallelRuns, checked by <see cref="Plan"/>.</summary>
+    private protected int ParallelLimit { get; private set; } = Training.ParallelRuns.Default;
+
     /// <summary>The checked plans, or none after logging every problem found.</summary>
     private protected IReadOnlyList<RunPlan> Plan()
     {
@@ -34,11 +46,21 @@ public abstract class ExperimentsTask : RunTask
             item.ItemSpec,
             item.CloneCustomMetadata().Keys.Cast<string>()
                 .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase))).ToArray();
-        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params), ProjectDirectory,
+        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params) { Seeds = Seeds, Sweep = Sweep }, ProjectDirectory,
             new ProcessorCountPolicy(ProcessorCount, UsesMLNet));
         foreach (var error in errors)
         {
             RunLog.Error(error.Code, error.Message);
+        }
+
+        try
+        {
+            ParallelLimit = Training.ParallelRuns.Parse(MaxParallelRuns);
+        }
+        catch (Diagnostics.ReproException e)
+        {
+            RunLog.Error(e.Code, e.Message);
+            return [];
         }
 
         return plans;

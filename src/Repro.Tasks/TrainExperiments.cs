@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Repro.Groups;
 using Repro.Records;
 using Repro.Training;
 
@@ -12,9 +13,13 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
     /// <summary>-p:Force=true: run every experiment, up to date or not.</summary>
     public bool Force { get; set; }
 
-    /// <summary>One item per run, made now or up to date: the RunId, with Experiment, Status, Folder and UpToDate metadata.</summary>
+    /// <summary>One item per run, made now or up to date: the RunId, with Experiment, Status, Folder, UpToDate and Group metadata.</summary>
     [Output]
     public ITaskItem[] Runs { get; private set; } = [];
+
+    /// <summary>One item per group the runs formed: the GroupId, with Experiment, Folder, Best and UpToDate metadata.</summary>
+    [Output]
+    public ITaskItem[] Groups { get; private set; } = [];
 
     public void Cancel() => _cancel.Cancel();
 
@@ -27,10 +32,16 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         }
 
         var settings = Settings();
-        var outcomes = new Trainer(settings).Train(plans, _cancel.Token, Force);
+        var result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit);
+        var outcomes = result.Runs;
         if (outcomes.Count > 0)
         {
             RunLog.Progress(RunSummary.Render(outcomes, settings.ProjectFile));
+        }
+
+        foreach (var group in result.Groups)
+        {
+            RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(ProjectDirectory, group.Folder) }));
         }
 
         Runs = outcomes.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Record.RunId, new Dictionary<string, string>
@@ -39,6 +50,14 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             ["Status"] = o.Record.Status,
             ["Folder"] = o.Folder,
             ["UpToDate"] = o.UpToDate ? "true" : "false",
+            ["Group"] = o.Record.Group ?? "",
+        })).ToArray();
+        Groups = result.Groups.Select(g => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(g.Record.GroupId, new Dictionary<string, string>
+        {
+            ["Experiment"] = g.Record.Experiment,
+            ["Folder"] = g.Folder,
+            ["Best"] = g.Record.BestRun ?? "",
+            ["UpToDate"] = g.UpToDate ? "true" : "false",
         })).ToArray();
     }
 }

@@ -42,7 +42,14 @@ public static class ErrorCode
     public const string NoRunSelected = "REPRO0047";
     public const string BadLast = "REPRO0048";
 
+    public const string BadSeeds = "REPRO0060";
+    public const string SeedAndSeeds = "REPRO0061";
+    public const string BadSweep = "REPRO0062";
+    public const string BadSweepGoal = "REPRO0063";
+    public const string BadMaxParallelRuns = "REPRO0064";
+
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";
+    public const string SweepMetricMissing = "REPRO1004";
 }

@@ -7,5 +7,11 @@ namespace Repro.Experiments;
 /// <param name="Params">-p:Params, for example "MaxDepth=3 Trees=50".</param>
 public sealed record CommandLineOverrides(string? Experiments, string? Seed, string? TestSize, string? Params)
 {
+    /// <summary>-p:Seeds: one run per seed, as one group.</summary>
+    public string? Seeds { get; init; }
+
+    /// <summary>-p:Sweep: one run per grid point (and seed), as one group.</summary>
+    public string? Sweep { get; init; }
+
     public static readonly CommandLineOverrides None = new(null, null, null, null);
 }

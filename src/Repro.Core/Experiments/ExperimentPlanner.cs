@@ -1,5 +1,6 @@
 using System.Globalization;
 using Repro.Diagnostics;
+using Repro.Groups;
 using Repro.Reproduction;
 using Repro.Threads;
 
@@ -42,11 +43,7 @@ public static class ExperimentPlanner
         var plans = new List<RunPlan>();
         foreach (var experiment in Select(experiments, overrides.Experiments, errors))
         {
-            var plan = PlanOne(experiment, overrides, paramOverrides, projectDirectory, processors ?? ProcessorCountPolicy.Machine, errors);
-            if (plan is not null)
-            {
-                plans.Add(plan);
-            }
+            plans.AddRange(PlanOne(experiment, overrides, paramOverrides, projectDirectory, processors ?? ProcessorCountPolicy.Machine, errors));
         }
 
         return (errors.Count == 0 ? plans : [], errors);
@@ -71,7 +68,7 @@ public static class ExperimentPlanner
         return experiments.Where(e => names.Contains(e.Name, StringComparer.OrdinalIgnoreCase));
     }
 
-    private static RunPlan? PlanOne(
+    private static IReadOnlyList<RunPlan> PlanOne(
         ExperimentSpec experiment,
         CommandLineOverrides overrides,
         SortedDictionary<string, string> paramOverrides,
@@ -81,20 +78,9 @@ public static class ExperimentPlanner
     {
         var errorCount = errors.Count;
         var applied = new List<Override>();
-        var seedText = Choose(experiment, "Seed", overrides.Seed, applied);
+        var seeds = Seeds(experiment, overrides, applied, errors);
+        var sweepText = Choose(experiment, "Sweep", overrides.Sweep, applied);
         var testSizeText = Choose(experiment, "TestSize", overrides.TestSize, applied);
-
-        long seed = 0;
-        if (seedText is null)
-        {
-            errors.Add(new(ErrorCode.BadSeed,
-                $"experiment '{experiment.Name}' has no Seed: add Seed=\"42\" (any whole number) to its <Experiment> item."));
-        }
-        else if (!long.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
-        {
-            errors.Add(new(ErrorCode.BadSeed,
-                $"experiment '{experiment.Name}' has Seed=\"{seedText}\", which is not a whole number from 0 to {long.MaxValue}."));
-        }
 
         double? testSize = null;
         if (testSizeText is not null)
@@ -141,10 +127,122 @@ public static class ExperimentPlanner
             parameters[name] = value;
         }
 
-        return errors.Count == errorCount
-            ? new RunPlan(experiment.Name, seed, testSize, parameters, data, applied, tolerance, threads)
-            : null;
+        IReadOnlyList<SweepAxis> sweep = [];
+        if (sweepText is not null)
+        {
+            try
+            {
+                sweep = SweepGrid.Parse(sweepText, $"experiment '{experiment.Name}'");
+            }
+            catch (ReproException e)
+            {
+                errors.Add(e);
+            }
+        }
+
+        // -p:Params pins a swept parameter to one value: a member's own Train command (-p:Seed, -p:Params) makes that member alone.
+        sweep = sweep.Where(a => !paramOverrides.ContainsKey(a.Name)).ToArray();
+
+        var goal = experiment.Get("SweepGoal");
+        if (goal is not null && goal.ToLowerInvariant() is not ("minimize" or "maximize"))
+        {
+            errors.Add(new(ErrorCode.BadSweepGoal,
+                $"experiment '{experiment.Name}' has SweepGoal=\"{goal}\": it must be minimize or maximize."));
+        }
+
+        if (errors.Count != errorCount || seeds is null)
+        {
+            return [];
+        }
+
+        if (seeds.Grouped is null && sweep.Count == 0)
+        {
+            return [new RunPlan(experiment.Name, seeds.Single, testSize, parameters, data, applied, tolerance, threads)];
+        }
+
+        // One group: every grid point, the first swept parameter varying slowest, and every seed at each point.
+        IReadOnlyList<long> groupSeeds = seeds.Grouped ?? [seeds.Single];
+        var group = new GroupPlan(experiment.Name, groupSeeds, sweep, experiment.Get("SweepMetric"), goal?.ToLowerInvariant());
+        var plans = new List<RunPlan>();
+        foreach (var point in SweepGrid.Points(sweep))
+        {
+            var pointParams = new SortedDictionary<string, string>(parameters, StringComparer.Ordinal);
+            foreach (var (name, value) in point)
+            {
+                pointParams[name] = value;
+            }
+
+            plans.AddRange(groupSeeds.Select(seed =>
+                new RunPlan(experiment.Name, seed, testSize, pointParams, data, applied, tolerance, threads) { Group = group, Point = point }));
+        }
+
+        return plans;
     }
+
+    /// <summary>The planned seeds: one (Seed, -p:Seed) or a group's (Seeds, -p:Seeds); the command line wins over the project.</summary>
+    private static PlannedSeeds? Seeds(ExperimentSpec experiment, CommandLineOverrides overrides, List<Override> applied, List<ReproException> errors)
+    {
+        var where = $"experiment '{experiment.Name}'";
+        var (seedLine, seedsLine) = (Text(overrides.Seed), Text(overrides.Seeds));
+        var (seed, seeds) = (experiment.Get("Seed"), experiment.Get("Seeds"));
+        if (seedLine is not null && seedsLine is not null)
+        {
+            errors.Add(new(ErrorCode.SeedAndSeeds, "-p:Seed and -p:Seeds are both given: pass one seed or a list of seeds, not both."));
+            return null;
+        }
+
+        if (seedLine is null && seedsLine is null && seed is not null && seeds is not null)
+        {
+            errors.Add(new(ErrorCode.SeedAndSeeds,
+                $"{where} has both Seed=\"{seed}\" and Seeds=\"{seeds}\": keep Seed for one run, or Seeds for one run per seed."));
+            return null;
+        }
+
+        try
+        {
+            if (seedsLine is not null)
+            {
+                applied.Add(new Override("Seeds", seeds ?? seed, seedsLine));
+                return new PlannedSeeds(0, SeedList.Parse(seedsLine, "-p:Seeds"));
+            }
+
+            if (seedLine is null && seeds is not null)
+            {
+                return new PlannedSeeds(0, SeedList.Parse(seeds, where));
+            }
+        }
+        catch (ReproException e)
+        {
+            errors.Add(e);
+            return null;
+        }
+
+        if (seedLine is not null)
+        {
+            applied.Add(new Override("Seed", seed ?? seeds, seedLine));
+        }
+
+        var text = seedLine ?? seed;
+        if (text is null)
+        {
+            errors.Add(new(ErrorCode.BadSeed,
+                $"{where} has no Seed: add Seed=\"42\" (any whole number) to its <Experiment> item, or Seeds=\"1;2;3\" for one run per seed."));
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            errors.Add(new(ErrorCode.BadSeed, $"{where} has Seed=\"{text}\", which is not a whole number from 0 to {long.MaxValue}."));
+            return null;
+        }
+
+        return new PlannedSeeds(value, null);
+    }
+
+    private static string? Text(string? commandLine) => string.IsNullOrWhiteSpace(commandLine) ? null : commandLine.Trim();
+
+    /// <param name="Grouped">The seeds of a group, or null for the one run of <paramref name="Single"/>.</param>
+    private sealed record PlannedSeeds(long Single, IReadOnlyList<long>? Grouped);
 
     private static string? Choose(ExperimentSpec experiment, string name, string? commandLine, List<Override> applied)
     {

@@ -5,7 +5,7 @@ public sealed record ExperimentSpec(string Name, IReadOnlyDictionary<string, str
 {
     /// <summary>The metadata Repro itself reads; everything else is a parameter for the program.</summary>
     public static readonly IReadOnlySet<string> WellKnownMetadata =
-        new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "Seed", "TestSize", "Data", "Tolerance", "ProcessorCount" };
+        new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "Seed", "Seeds", "Sweep", "SweepMetric", "SweepGoal", "TestSize", "Data", "Tolerance", "ProcessorCount" };
 
     public string? Get(string name) =>
         Metadata.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

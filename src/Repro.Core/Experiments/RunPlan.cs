@@ -10,4 +10,11 @@ public sealed record RunPlan(
     IReadOnlyList<string> Data,
     IReadOnlyList<Override> Overrides,
     Reproduction.ToleranceSpec Tolerance,
-    Threads.ThreadSettings? Threads = null);
+    Threads.ThreadSettings? Threads = null)
+{
+    /// <summary>The group this run belongs to (Seeds, Sweep), or null for a run on its own.</summary>
+    public Groups.GroupPlan? Group { get; init; }
+
+    /// <summary>The swept parameters of this run's grid point; empty outside a sweep.</summary>
+    public SortedDictionary<string, string> Point { get; init; } = new(StringComparer.Ordinal);
+}

@@ -22,14 +22,17 @@ public static class RunSummary
         var text = new StringBuilder(
             $"{Path.GetFileNameWithoutExtension(projectFile)} -> {store}/ ({outcomes.Count} run(s): {outcomes.Count - failed - upToDate} completed, {failed} failed" +
             (upToDate > 0 ? $", {upToDate} up to date)" : ")"));
-        var width = outcomes.Max(o => o.Record.Experiment.Length);
+        var width = outcomes.Max(o => Label(o).Length);
         foreach (var outcome in outcomes)
         {
-            text.Append('\n').Append("    ").Append(outcome.Record.Experiment.PadRight(width)).Append("  ").Append(Describe(outcome.Record, outcome.UpToDate));
+            text.Append('\n').Append("    ").Append(Label(outcome).PadRight(width)).Append("  ").Append(Describe(outcome.Record, outcome.UpToDate));
         }
 
         return text.ToString();
     }
+
+    private static string Label(RunOutcome outcome) =>
+        outcome.Member is { } member ? $"{outcome.Record.Experiment} {member}" : outcome.Record.Experiment;
 
     private static string Describe(RunRecord record, bool upToDate)
     {

@@ -32,6 +32,23 @@ public static class ReproduceCommand
         return string.Join(" ", parts);
     }
 
+    /// <summary>The Train command for a group again: its seeds and its grid spelled out, quoted for a POSIX shell.</summary>
+    public static string ForGroup(Groups.GroupPlan group, string projectFile)
+    {
+        var parts = new List<string>
+        {
+            "dotnet build", Quote(ProjectPath(projectFile)), "-t:Train", "-p:Experiment=" + group.Experiment,
+            "-p:Seeds=\"" + string.Join(" ", group.Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "\"",
+        };
+        if (group.Sweep.Count > 0)
+        {
+            // MSBuild splits -p: values at ',' and ';' unless the value is quoted for MSBuild itself.
+            parts.Add("'-p:Sweep=\"" + string.Join(";", group.Sweep.Select(a => a.Name + "=" + string.Join(",", a.Values))) + "\"'");
+        }
+
+        return string.Join(" ", parts);
+    }
+
     /// <summary>The Reproduce command for a run named by <paramref name="selector"/> (-p:RunId=… or -p:Model=… -p:Version=…).</summary>
     public static string ForReproduce(string projectFile, string selector) =>
         $"dotnet build {Quote(ProjectPath(projectFile))} -t:Reproduce {selector}";

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Fingerprints;
+using Repro.Groups;
 using Repro.Records;
 using Repro.Runs;
 using Repro.Threads;
@@ -10,7 +13,14 @@ namespace Repro.Training;
 
 /// <summary>A finished run: its record and its final folder.</summary>
 /// <param name="UpToDate">Nothing ran: a completed run on record has the same cache key, and this is it.</param>
-public sealed record RunOutcome(RunRecord Record, string Folder, bool UpToDate = false);
+public sealed record RunOutcome(RunRecord Record, string Folder, bool UpToDate = false)
+{
+    /// <summary>For a group's member: its seed and grid point, as the summary names it ("seed 2 Trees=50").</summary>
+    public string? Member { get; init; }
+}
+
+/// <summary>What a Train made: every run in plan order, and the groups its plans formed.</summary>
+public sealed record TrainResult(IReadOnlyList<RunOutcome> Runs, IReadOnlyList<GroupOutcome> Groups);
 
 /// <summary>
 /// Makes runs: for each plan, a run folder with the config, the program's metrics and artifacts, the manifest
@@ -18,35 +28,90 @@ public sealed record RunOutcome(RunRecord Record, string Folder, bool UpToDate =
 /// </summary>
 public sealed class Trainer(TrainSettings settings)
 {
+    private readonly TrainSettings settings = settings with { Log = SynchronizedRunLog.Wrap(settings.Log) };
     private readonly Dictionary<string, IReadOnlyList<FileFingerprint>> _dataFingerprints = new(StringComparer.Ordinal);
     private BuildInputs? _inputs;
     private HashCache? _hashes;
     private string? _runtime;
 
-    /// <summary>Makes a run of every plan whose inputs no completed run on record has, unless <paramref name="force"/>.</summary>
-    public IReadOnlyList<RunOutcome> Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false)
+    /// <summary>
+    /// Makes a run of every plan whose inputs no completed run on record has, unless <paramref name="force"/>, up to
+    /// <paramref name="maxParallelRuns"/> at once, then records each group the plans form. Each run is its own process
+    /// with its own seed, so how many run at once never changes a result.
+    /// </summary>
+    public TrainResult Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false, int maxParallelRuns = 1)
     {
         _inputs ??= BuildInputs.Read(settings);
-        var answers = force ? null : RunCache.Find(settings.Store, plans.Select(Key).ToArray(), settings.Log);
-        var outcomes = new List<RunOutcome>();
-        for (var i = 0; i < plans.Count && !cancellation.IsCancellationRequested; i++)
+        var startedAt = DateTimeOffset.UtcNow;
+        // Every key is made before any run starts: the hash cache and the runtime probe are then only read in parallel.
+        var keys = plans.Select(Key).ToArray();
+        var answers = force ? null : RunCache.Find(settings.Store, keys, settings.Log);
+        // Each experiment's runs share one GroupPlan instance; the group's id is known before its first run is written.
+        var groups = plans.Select(p => p.Group).OfType<GroupPlan>().Distinct().ToDictionary(g => g, _ => RunId.New(startedAt));
+        var outcomes = new RunOutcome?[plans.Count];
+        var pending = new List<int>();
+        for (var i = 0; i < plans.Count; i++)
         {
-            var plan = plans[i];
-            var answer = answers?[i];
-            if (answer is { Hit: { } hit, HitFolder: { } folder })
+            if (answers?[i] is { Hit: { } hit, HitFolder: { } folder })
             {
-                settings.Log.Progress($"up to date: {plan.Experiment} (run {hit.RunId})");
-                outcomes.Add(new RunOutcome(hit, folder, UpToDate: true));
-                continue;
+                settings.Log.Progress($"up to date: {plans[i].Experiment}{Member(plans[i])} (run {hit.RunId})");
+                outcomes[i] = new RunOutcome(hit, folder, UpToDate: true) { Member = MemberLabel(plans[i]) };
             }
-
-            var position = plans.Count > 1 ? $"[{i + 1}/{plans.Count}] " : "";
-            settings.Log.Progress($"{position}Training {plan.Experiment} with seed {plan.Seed}…{Changes(plan, answer?.Latest)}");
-            outcomes.Add(TrainOne(plan, cancellation));
+            else
+            {
+                pending.Add(i);
+            }
         }
 
-        return outcomes;
+        var started = 0;
+        void TrainAt(int i)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var plan = plans[i];
+            var position = plans.Count > 1 ? $"[{Interlocked.Increment(ref started) + plans.Count - pending.Count}/{plans.Count}] " : "";
+            settings.Log.Progress($"{position}Training {plan.Experiment} with seed {plan.Seed}{Point(plan)}…{Changes(plan, answers?[i]?.Latest)}");
+            var group = plan.Group is { } g ? groups[g] : null;
+            outcomes[i] = TrainOne(plan, cancellation, group is null ? null : (record, _) => record with { Group = group }) with { Member = MemberLabel(plan) };
+        }
+
+        if (maxParallelRuns <= 1 || pending.Count <= 1)
+        {
+            pending.ForEach(TrainAt);
+        }
+        else
+        {
+            try
+            {
+                // One run per worker at a time, taken in plan order.
+                Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = maxParallelRuns }, TrainAt);
+            }
+            catch (AggregateException e) when (e.InnerExceptions[0] is ReproException first)
+            {
+                ExceptionDispatchInfo.Throw(first);
+            }
+        }
+
+        var runs = outcomes.OfType<RunOutcome>().ToArray();
+        if (cancellation.IsCancellationRequested)
+        {
+            return new TrainResult(runs, []);
+        }
+
+        var recorded = groups.Select(g => GroupRecorder.Record(settings, g.Key, g.Value, startedAt,
+            plans.Select((plan, i) => (plan, outcome: outcomes[i]!)).Where(p => p.plan.Group == g.Key).ToArray())).ToArray();
+        return new TrainResult(runs, recorded);
     }
+
+    private static string? MemberLabel(RunPlan plan) => plan.Group is null ? null : $"seed {plan.Seed}{(plan.Point.Count == 0 ? "" : " " + ParamsOverride.Format(plan.Point))}";
+
+    private static string Member(RunPlan plan) => plan.Group is null ? "" : $" seed {plan.Seed}{Point(plan)}";
+
+    private static string Point(RunPlan plan) => plan.Point.Count == 0 ? "" : $" ({ParamsOverride.Format(plan.Point)})";
 
     /// <summary>Makes one run.</summary>
     /// <param name="annotate">Adds to the record before it is written, as a reproduction adds its verdict; gets the run folder too.</param>

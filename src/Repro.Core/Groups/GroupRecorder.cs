@@ -1,0 +1,113 @@
+using Repro.Experiments;
+using Repro.Records;
+using Repro.Training;
+
+namespace Repro.Groups;
+
+/// <summary>A group a Train recorded, or found on record with exactly these members.</summary>
+public sealed record GroupOutcome(GroupRecord Record, string Folder, bool UpToDate = false);
+
+/// <summary>
+/// Records a group once its runs are done: members in plan order, statistics per grid point, the best run. When every
+/// member was up to date and a group on record has exactly these members, that group is the answer and nothing is written.
+/// </summary>
+public static class GroupRecorder
+{
+    public static GroupOutcome Record(
+        TrainSettings settings, GroupPlan plan, string groupId, DateTimeOffset startedAt, IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs)
+    {
+        var members = runs.Select(r => new GroupMember(
+            r.Outcome.Record.RunId, r.Plan.Seed, r.Plan.Point, r.Outcome.Record.Status, r.Outcome.Record.Metrics, r.Outcome.UpToDate)).ToArray();
+        var store = new GroupStore(settings.Store);
+        if (members.All(m => m.UpToDate) && Existing(store, members) is { } existing)
+        {
+            settings.Log.Progress($"up to date: group {existing.GroupId} of {plan.Experiment}");
+            return new GroupOutcome(existing, store.Find(existing.GroupId)!, UpToDate: true);
+        }
+
+        var points = GroupStatistics.Points(members);
+        var rankedBy = plan.SweepMetric ?? members.FirstOrDefault(m => m.Status == RunStatus.Completed)?.Metrics.Keys.FirstOrDefault();
+        var lowerIsBetter = rankedBy is not null && MetricGoal.LowerIsBetter(rankedBy, plan.SweepGoal);
+        var record = new GroupRecord
+        {
+            GroupId = groupId,
+            Experiment = plan.Experiment,
+            Seeds = plan.Seeds,
+            Sweep = plan.Sweep,
+            Members = members,
+            Points = points,
+            RankedBy = rankedBy,
+            LowerIsBetter = lowerIsBetter,
+            BestRun = rankedBy is null ? null : BestRun(members, rankedBy, lowerIsBetter),
+            BestPoint = rankedBy is null || plan.Sweep.Count == 0 ? null : BestPoint(points, rankedBy, lowerIsBetter),
+            Git = new GitRecord(settings.Git.Commit, settings.Git.Dirty, settings.Git.Branch, settings.Git.UnknownReason),
+            StartedAt = startedAt,
+            Command = ReproduceCommand.ForGroup(plan, settings.ProjectFile),
+        };
+        if (rankedBy is not null && plan.SweepMetric is not null && !members.Any(m => m.Metrics.ContainsKey(rankedBy)))
+        {
+            settings.Log.Warning(Diagnostics.ErrorCode.SweepMetricMissing,
+                $"SweepMetric=\"{rankedBy}\" of experiment '{plan.Experiment}' is a metric no run logged: the grid is not ranked.");
+        }
+
+        var folder = store.Write(record, (written, partial) => GroupReport.Write(written, partial,
+            ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + written.GroupId)));
+        return new GroupOutcome(store.Read(groupId), folder);
+    }
+
+    /// <summary>The best completed member by the metric; ties go to the first in plan order.</summary>
+    internal static string? BestRun(IReadOnlyList<GroupMember> members, string metric, bool lowerIsBetter)
+    {
+        GroupMember? best = null;
+        foreach (var member in members.Where(m => m.Status == RunStatus.Completed && m.Metrics.ContainsKey(metric)))
+        {
+            if (best is null || Better(member.Metrics[metric], best.Metrics[metric], lowerIsBetter))
+            {
+                best = member;
+            }
+        }
+
+        return best?.RunId;
+    }
+
+    internal static int? BestPoint(IReadOnlyList<GridPoint> points, string metric, bool lowerIsBetter)
+    {
+        int? best = null;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].Statistics.TryGetValue(metric, out var summary)
+                && (best is null || Better(summary.Mean, points[best.Value].Statistics[metric].Mean, lowerIsBetter)))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Better(double value, double than, bool lowerIsBetter) => lowerIsBetter ? value < than : value > than;
+
+    /// <summary>The newest group on record with exactly these members, in this order.</summary>
+    private static GroupRecord? Existing(GroupStore store, IReadOnlyList<GroupMember> members)
+    {
+        foreach (var id in store.Ids())
+        {
+            GroupRecord record;
+            try
+            {
+                record = store.Read(id);
+            }
+            catch (Diagnostics.ReproException)
+            {
+                continue;
+            }
+
+            if (record.Members.Select(m => m.RunId).SequenceEqual(members.Select(m => m.RunId), StringComparer.Ordinal))
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+}
