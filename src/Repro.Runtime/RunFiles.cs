@@ -9,6 +9,9 @@ public static class RunFiles
     /// <summary>What happened: metric name to number, written by the program.</summary>
     public const string Metrics = "metrics.json";
 
+    /// <summary>The series behind the metrics: one JSON object per line, <c>{"name":…,"step":…,"value":…}</c>, in logging order.</summary>
+    public const string History = "history.jsonl";
+
     /// <summary>The manifest: every stamp that ties the metrics to their inputs.</summary>
     public const string Run = "run.json";
 
