@@ -27,6 +27,9 @@ public static class RunFiles
     /// <summary>The folder, inside the run folder, that holds the model and other artifacts.</summary>
     public const string ArtifactsFolder = "artifacts";
 
+    /// <summary>The folder, inside the run folder, where the build draws the run's series; hashed like the artifacts.</summary>
+    public const string PlotsFolder = "plots";
+
     /// <summary>The command-line option that hands a program its run folder.</summary>
     public const string RunOption = "--repro-run";
 }
