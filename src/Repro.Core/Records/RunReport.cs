@@ -94,11 +94,8 @@ public static class RunReport
             return;
         }
 
-        text.Append("\n## Plots\n\n");
-        foreach (var plot in plots)
-        {
-            text.Append("![").Append(Path.GetFileNameWithoutExtension(plot)).Append("](").Append(plot).Append(")\n\n");
-        }
+        text.Append("\n## Plots\n\n")
+            .AppendJoin("\n", plots.Select(plot => $"![{Path.GetFileNameWithoutExtension(plot)}]({plot})\n"));
     }
 
     private static void Row(StringBuilder text, string name, string value) =>
