@@ -52,5 +52,10 @@ static LogisticRegressionModel FitLogistic(ExperimentRun run, Dataset train)
     }
 
     run.LogMetric("iterations", model.Fit.Iterations);
+    for (var step = 0; step < model.LossHistory.Count; step++)
+    {
+        run.LogMetric("train_loss", model.LossHistory[step], step);
+    }
+
     return model;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -117,6 +118,24 @@ public sealed class ExperimentRun
         WriteJson(RunFiles.Metrics, _metrics, RuntimeJson.Default.SortedDictionaryStringDouble);
     }
 
+    /// <summary>
+    /// Records one point of a series (the loss at an iteration, the accuracy after an epoch): the point is appended to
+    /// <c>history.jsonl</c> and the metric takes its value, so the last point logged is the metric.
+    /// </summary>
+    /// <exception cref="ExperimentException">REPRO2004 when the value is NaN or infinite, REPRO2007 when the step is negative.</exception>
+    public void LogMetric(string name, double value, long step)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (step < 0)
+        {
+            throw new ExperimentException("REPRO2007",
+                $"metric '{name}' was logged at step {step.ToString(CultureInfo.InvariantCulture)}: steps start at 0.");
+        }
+
+        LogMetric(name, value);
+        AppendHistory(name, value, step);
+    }
+
     /// <summary>The full path for an artifact called <paramref name="name"/> (may contain sub-folders).</summary>
     public string ArtifactPath(string name)
     {
@@ -136,6 +155,26 @@ public sealed class ExperimentRun
     {
         using var stream = File.Create(ArtifactPath(name));
         write(stream);
+    }
+
+    private void AppendHistory(string name, double value, long step)
+    {
+        // One line per point, flushed to disk at once: a crash loses at most the line being written.
+        var line = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(line))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", name);
+            writer.WriteNumber("step", step);
+            // The shortest text that round-trips, invariant, as metrics.json has it.
+            writer.WriteNumber("value", value);
+            writer.WriteEndObject();
+        }
+
+        using var file = new FileStream(Path.Combine(RunDirectory, RunFiles.History), FileMode.Append, FileAccess.Write, FileShare.Read);
+        file.Write(line.WrittenSpan);
+        file.WriteByte((byte)'\n');
+        file.Flush(flushToDisk: true);
     }
 
     private void WriteJson<TValue>(string fileName, TValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type)

@@ -9,6 +9,9 @@ public static class RunFiles
     /// <summary>What happened: metric name to number, written by the program.</summary>
     public const string Metrics = "metrics.json";
 
+    /// <summary>The series behind the metrics: one JSON object per line, <c>{"name":…,"step":…,"value":…}</c>, in logging order.</summary>
+    public const string History = "history.jsonl";
+
     /// <summary>The manifest: every stamp that ties the metrics to their inputs.</summary>
     public const string Run = "run.json";
 
@@ -23,6 +26,9 @@ public static class RunFiles
 
     /// <summary>The folder, inside the run folder, that holds the model and other artifacts.</summary>
     public const string ArtifactsFolder = "artifacts";
+
+    /// <summary>The folder, inside the run folder, where the build draws the run's series; hashed like the artifacts.</summary>
+    public const string PlotsFolder = "plots";
 
     /// <summary>The command-line option that hands a program its run folder.</summary>
     public const string RunOption = "--repro-run";

@@ -84,6 +84,37 @@ public sealed class ExperimentRunTests
     }
 
     [TestMethod]
+    public void ASeriesIsAppendedToTheHistoryAndItsLastPointIsTheMetric()
+    {
+        var run = Open();
+        run.LogMetric("loss", 1.0 / 3, 0);
+        run.LogMetric("loss", 0.1, 1);
+        run.LogMetric("accuracy", 0.5, 0);
+        var lines = File.ReadAllLines(Path.Combine(_run.Path, "history.jsonl"));
+        CollectionAssert.AreEqual(new[]
+        {
+            """{"name":"loss","step":0,"value":0.3333333333333333}""",
+            """{"name":"loss","step":1,"value":0.1}""",
+            """{"name":"accuracy","step":0,"value":0.5}""",
+        }, lines);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Path, "metrics.json")));
+        Assert.AreEqual(0.1, metrics.RootElement.GetProperty("loss").GetDouble());
+        Assert.AreEqual(0.5, run.Metrics["accuracy"]);
+    }
+
+    [TestMethod]
+    public void ASeriesPointIsCheckedLikeAMetricAndItsStepIsNotNegative()
+    {
+        var run = Open();
+        Assert.AreEqual("REPRO2004", Assert.ThrowsExactly<ExperimentException>(() => run.LogMetric("loss", double.NaN, 0)).Code);
+        var error = Assert.ThrowsExactly<ExperimentException>(() => run.LogMetric("loss", 0.5, -1));
+        Assert.AreEqual("REPRO2007", error.Code);
+        StringAssert.Contains(error.Message, "'loss'");
+        Assert.IsFalse(File.Exists(Path.Combine(_run.Path, "history.jsonl")));
+        Assert.AreEqual(0, run.Metrics.Count);
+    }
+
+    [TestMethod]
     public void ArtifactsStayInsideTheRunFolder()
     {
         var run = Open();

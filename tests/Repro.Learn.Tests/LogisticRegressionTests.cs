@@ -39,6 +39,41 @@ public sealed class LogisticRegressionTests
     }
 
     [TestMethod]
+    [DataRow("iris", false, 100)]
+    [DataRow("iris", true, 100)]
+    [DataRow("iris", false, 3)]
+    [DataRow("wine", true, 100)]
+    [DataRow("breast_cancer", true, 100)]
+    public void KeepsTheLossAtEveryIterateFromTheStartToTheFit(string name, bool standardize, int maxIterations)
+    {
+        var (_, split) = TestFiles.ReferenceSplit(name);
+
+        var model = new LogisticRegression { Standardize = standardize, MaxIterations = maxIterations }.Fit(split.Train);
+        var losses = model.LossHistory;
+
+        Assert.AreEqual(model.Fit.Iterations + 1, losses.Count);
+        // Every coefficient starts at 0: each row's loss is log(classes).
+        Assert.AreEqual(split.Train.Rows * Math.Log(split.Train.Classes.Count), losses[0], 1e-9 * losses[0]);
+        Assert.AreEqual(model.Fit.Objective, losses[^1]);
+        for (var i = 1; i < losses.Count; i++)
+        {
+            Assert.IsTrue(losses[i] <= losses[i - 1], $"the loss rose at iteration {i}: {losses[i - 1]} to {losses[i]}");
+        }
+    }
+
+    [TestMethod]
+    public void TheLossHistoryIsNotSavedWithTheModel()
+    {
+        var (_, split) = TestFiles.ReferenceSplit("iris");
+        var model = new LogisticRegression().Fit(split.Train);
+
+        var loaded = (LogisticRegressionModel)ModelFile.Load(new MemoryStream(SyntheticData.Bytes(model)));
+
+        Assert.IsTrue(model.LossHistory.Count > 1);
+        Assert.AreEqual(0, loaded.LossHistory.Count);
+    }
+
+    [TestMethod]
     public void SavedBytesDoNotDependOnTheCurrentCulture()
     {
         var (_, split) = TestFiles.ReferenceSplit("iris");

@@ -28,7 +28,7 @@ public sealed record RunRecord
     public required ProgramRecord Program { get; init; }
     public required EnvironmentRecord Environment { get; init; }
 
-    /// <summary>SHA-256 of config.json and metrics.json, so a later reader can tell the record is intact.</summary>
+    /// <summary>SHA-256 of config.json, metrics.json and history.jsonl, so a later reader can tell the record is intact.</summary>
     public required RecordFiles Files { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
@@ -99,6 +99,7 @@ public sealed record EnvironmentRecord(
 
 /// <param name="Config">SHA-256 of config.json.</param>
 /// <param name="Metrics">SHA-256 of metrics.json, or null when the program wrote none.</param>
-public sealed record RecordFiles(string Config, string? Metrics);
+/// <param name="History">SHA-256 of history.jsonl, or null when the program logged no series (and in older records).</param>
+public sealed record RecordFiles(string Config, string? Metrics, string? History = null);
 
 public sealed record ErrorRecord(string Code, string Message);

@@ -44,6 +44,7 @@ public static class RunReport
             Row(text, name, value.ToString("R", CultureInfo.InvariantCulture));
         }
 
+        Plots(text, record);
         text.Append("\n## Inputs\n\n| input | stamp |\n| --- | --- |\n");
         var git = record.Git;
         Row(text, "commit", git.Commit is null
@@ -79,6 +80,22 @@ public static class RunReport
         text.Append("\n## Reproduce\n\nRe-run this run and compare its metrics (from the repository root):\n\n```sh\n").Append(reproduceCommand)
             .Append("\n```\n\nTrain the same configuration again, as a new run:\n\n```sh\n").Append(record.Command).Append("\n```\n");
         return text.ToString();
+    }
+
+    // The plots are among the artifacts, under plots/: linked relative to the report so they show where it is read.
+    private static void Plots(StringBuilder text, RunRecord record)
+    {
+        var plots = record.Artifacts
+            .Select(a => a.Path)
+            .Where(p => p.StartsWith(RunFiles.PlotsFolder + "/", StringComparison.Ordinal) && p.EndsWith(".svg", StringComparison.Ordinal))
+            .ToArray();
+        if (plots.Length == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## Plots\n\n")
+            .AppendJoin("\n", plots.Select(plot => $"![{Path.GetFileNameWithoutExtension(plot)}]({plot})\n"));
     }
 
     private static void Row(StringBuilder text, string name, string value) =>

@@ -6,7 +6,7 @@ using Repro.Records;
 namespace Repro.Reproduction;
 
 /// <summary>
-/// Reads a recorded run and proves it intact before anything is re-run: config.json, metrics.json and every artifact
+/// Reads a recorded run and proves it intact before anything is re-run: config.json, metrics.json, history.jsonl and every artifact and plot
 /// must hash to what run.json says, and run.json's metrics must be metrics.json's.
 /// </summary>
 public static class RecordIntegrity
@@ -38,6 +38,11 @@ public static class RecordIntegrity
             {
                 throw Damaged(id, $"the metrics in {RunFiles.Run} are not those of {RunFiles.Metrics}");
             }
+        }
+
+        if (record.Files.History is not null)
+        {
+            Expect(runFolder, id, RunFiles.History, record.Files.History);
         }
 
         foreach (var artifact in record.Artifacts)

@@ -5,6 +5,7 @@ using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Fingerprints;
 using Repro.Groups;
+using Repro.Plots;
 using Repro.Records;
 using Repro.Runs;
 using Repro.Threads;
@@ -143,6 +144,7 @@ public sealed class Trainer(TrainSettings settings)
         {
             ExperimentProgram.Run(settings, plan.Experiment, run.Path, plan.Threads, cancellation);
             metrics = MetricsFile.Read(Path.Combine(run.Path, RunFiles.Metrics), plan.Experiment);
+            RunPlots.Write(run.Path, plan.Experiment);
         }
         catch (ReproException e)
         {
@@ -167,7 +169,7 @@ public sealed class Trainer(TrainSettings settings)
             Artifacts = FileFingerprint.Of(run.Path, ArtifactFolders(run.Path)),
             Program = _inputs.Program,
             Environment = EnvironmentProbe.Read(settings.SdkVersion, RecordJson.ReadRuntimeStamp(Path.Combine(run.Path, RunFiles.Runtime))),
-            Files = new RecordFiles(FileHash.Sha256(configPath), File.Exists(metricsPath) ? FileHash.Sha256(metricsPath) : null),
+            Files = new RecordFiles(FileHash.Sha256(configPath), File.Exists(metricsPath) ? FileHash.Sha256(metricsPath) : null, HistoryHash(run.Path)),
             StartedAt = startedAt,
             DurationMs = clock.ElapsedMilliseconds,
             Command = ReproduceCommand.For(plan, settings.ProjectFile),
@@ -234,5 +236,8 @@ public sealed class Trainer(TrainSettings settings)
     }
 
     private static string[] ArtifactFolders(string runFolder) =>
-        Directory.Exists(Path.Combine(runFolder, RunFiles.ArtifactsFolder)) ? [RunFiles.ArtifactsFolder] : [];
+        new[] { RunFiles.ArtifactsFolder, RunFiles.PlotsFolder }.Where(folder => Directory.Exists(Path.Combine(runFolder, folder))).ToArray();
+
+    private static string? HistoryHash(string runFolder) =>
+        File.Exists(Path.Combine(runFolder, RunFiles.History)) ? FileHash.Sha256(Path.Combine(runFolder, RunFiles.History)) : null;
 }

@@ -39,14 +39,15 @@ public sealed class LogisticRegression
         var x = standardizer?.Transform(data.Values, features) ?? data.ValueArray;
         var objective = new MultinomialObjective(x, data.LabelArray, features, classes, C, MaxDegreeOfParallelism);
         var search = new TrackedObjective(objective);
-        var (theta, iterations, failure) = ScaledLbfgs.Minimize(search, objective.Parameters, Tolerance, MaxIterations);
+        var (theta, iterations, failure, losses) = ScaledLbfgs.Minimize(search, objective.Parameters, Tolerance, MaxIterations);
         var (objectiveValue, finalGradient) = search.Evaluate(theta);
         var maxGradient = TrackedObjective.MaxAbs(finalGradient);
         var converged = maxGradient <= Tolerance;
         var warning = converged ? null : Explain(failure, iterations, maxGradient);
         return new LogisticRegressionModel(
             data.Classes, data.FeatureNames, theta, standardizer,
-            new LogisticRegressionFit(C, converged, iterations, search.Evaluations, objectiveValue, maxGradient, warning));
+            new LogisticRegressionFit(C, converged, iterations, search.Evaluations, objectiveValue, maxGradient, warning),
+            losses);
     }
 
     private string Explain(string? failure, int iterations, double maxGradient)

@@ -9,13 +9,15 @@ public sealed class LogisticRegressionModel : IClassifier
     private readonly Standardizer? standardizer;
 
     internal LogisticRegressionModel(
-        IReadOnlyList<string> classes, IReadOnlyList<string> featureNames, double[] theta, Standardizer? standardizer, LogisticRegressionFit fit)
+        IReadOnlyList<string> classes, IReadOnlyList<string> featureNames, double[] theta, Standardizer? standardizer, LogisticRegressionFit fit,
+        IReadOnlyList<double>? lossHistory = null)
     {
         Classes = classes.ToArray();
         FeatureNames = featureNames.ToArray();
         this.theta = theta;
         this.standardizer = standardizer;
         Fit = fit;
+        LossHistory = lossHistory?.ToArray() ?? [];
     }
 
     /// <inheritdoc />
@@ -26,6 +28,16 @@ public sealed class LogisticRegressionModel : IClassifier
 
     /// <summary>How the fit went: convergence, iterations, objective value.</summary>
     public LogisticRegressionFit Fit { get; }
+
+    /// <summary>
+    /// The training loss (<see cref="LogisticRegressionFit.Objective"/>'s quantity) at each L-BFGS iterate: index 0 at the
+    /// start (every coefficient 0), index i after iteration i, the last at the fitted coefficients. An iteration is one
+    /// line search, which may evaluate the objective several times; only the point it accepts is listed. Usually
+    /// <see cref="LogisticRegressionFit.Iterations"/> + 1 values: MathNet's count runs one ahead when it stops on the
+    /// gradient's norm, and when its line search gave up the list ends at the last point it accepted. Kept in memory
+    /// only: a saved model's bytes do not include it, and a loaded model's list is empty.
+    /// </summary>
+    public IReadOnlyList<double> LossHistory { get; }
 
     /// <summary>Whether the optimiser reached the tolerance.</summary>
     public bool Converged => Fit.Converged;

@@ -20,13 +20,15 @@ internal static class ScaledLbfgs
     private const double FirstStepLength = 0.01;
     private const int Memory = 10;
 
-    public static (double[] Theta, int Iterations, string? Failure) Minimize(TrackedObjective search, int parameters, double tolerance, int maxIterations)
+    /// <returns>The minimising point, MathNet's iteration count, why the line search gave up (or null), and the loss at
+    /// the start and after each iteration (when the line search gave up, up to the last point it accepted).</returns>
+    public static (double[] Theta, int Iterations, string? Failure, IReadOnlyList<double> Losses) Minimize(TrackedObjective search, int parameters, double tolerance, int maxIterations)
     {
         var (startValue, startGradient) = search.Evaluate(new double[parameters]);
         var valueScale = 1.0 / Math.Max(startValue, 1.0);
         var stretch = Math.Max(1.0, FirstStepLength * Norm(startGradient) / (100 * tolerance));
         var minimizer = new LimitedMemoryBfgsMinimizer(tolerance * valueScale * stretch, 0, 0, Memory, maxIterations);
-        var function = ObjectiveFunction.Gradient(u =>
+        var function = new IterateRecorder(ObjectiveFunction.Gradient(u =>
         {
             var (value, gradient) = search.Evaluate(Unstretch(u, stretch));
             var scaled = new DenseVector(gradient.Length);
@@ -36,16 +38,17 @@ internal static class ScaledLbfgs
             }
 
             return (value * valueScale, (Vector<double>)scaled);
-        });
+        }), search);
         try
         {
             var result = minimizer.FindMinimum(function, new DenseVector(parameters));
+            ((IterateRecorder)result.FunctionInfoAtMinimum).Accept();
             // MathNet counts one past the cap when it stops there.
-            return (Unstretch(result.MinimizingPoint, stretch), Math.Min(result.Iterations, maxIterations), null);
+            return (Unstretch(result.MinimizingPoint, stretch), Math.Min(result.Iterations, maxIterations), null, function.Losses);
         }
         catch (OptimizationException e)
         {
-            return (search.Best(), 0, e.InnerException?.Message ?? e.Message);
+            return (search.Best(), 0, e.InnerException?.Message ?? e.Message, function.Losses);
         }
     }
 

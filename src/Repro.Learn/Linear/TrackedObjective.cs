@@ -17,11 +17,15 @@ internal sealed class TrackedObjective
 
     public int Evaluations { get; private set; }
 
+    /// <summary>The objective at the latest point evaluated.</summary>
+    public double LastValue { get; private set; } = double.NaN;
+
     public (double Value, double[] Gradient) Evaluate(double[] theta)
     {
         var gradient = new double[theta.Length];
         var value = objective.Evaluate(theta, gradient);
         Evaluations++;
+        LastValue = value;
         if (value < bestValue)
         {
             bestValue = value;

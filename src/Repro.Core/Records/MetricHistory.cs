@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Repro.Diagnostics;
+
+namespace Repro.Records;
+
+/// <summary>
+/// Reads the history.jsonl a program wrote with <c>run.LogMetric(name, value, step)</c>: each metric's points in the
+/// order they were logged. A line that is not a point makes the run's metrics unusable, like a bad metrics.json.
+/// </summary>
+public static class MetricHistory
+{
+    /// <summary>Metric name to its points, names in ordinal order; empty when the program logged no series.</summary>
+    /// <exception cref="ReproException">REPRO0008 for a line that is not <c>{"name":…,"step":…,"value":…}</c>.</exception>
+    public static SortedDictionary<string, List<(long Step, double Value)>> Read(string path, string experiment)
+    {
+        var series = new SortedDictionary<string, List<(long Step, double Value)>>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return series;
+        }
+
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var (name, step, value) = Point(line) ?? throw new ReproException(ErrorCode.BadMetrics,
+                $"line {number} of the {RunFiles.History} of experiment '{experiment}' is not a point of a series " +
+                "({\"name\":…,\"step\":…,\"value\":…} with a step from 0 and a finite value). Log series with run.LogMetric(name, value, step).");
+            if (!series.TryGetValue(name, out var points))
+            {
+                series[name] = points = [];
+            }
+
+            points.Add((step, value));
+        }
+
+        return series;
+    }
+
+    private static (string Name, long Step, double Value)? Point(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+                && name.GetString() is { Length: > 0 } text
+                && root.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.Number && step.TryGetInt64(out var at) && at >= 0
+                && root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Number
+                && value.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? (text, at, number)
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
