@@ -1,3 +1,4 @@
+using Microsoft.Build.Framework;
 using Repro.Comparison;
 
 namespace Repro.Tasks;
@@ -17,6 +18,7 @@ public sealed class CompareRuns : RegistryTask
         var a = ComparisonSide.Resolve(Store, Registry, RunId, "-p:RunId");
         var b = ComparisonSide.Resolve(Store, Registry, Against, "-p:Against");
         var comparison = Comparer.Compare(a, b);
+        RegressionGate.RefuseSplitMargins(margins, (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>(), comparison);
         RunLog.Progress($"{ProjectName} -> " + ComparisonReport.Render(comparison));
         if (margins.Count > 0)
         {

@@ -121,6 +121,12 @@ public sealed class ComparisonTests
         }
 
         var a = Run(0.9, 0.1);
+        var split = Assert.ThrowsExactly<ReproException>(() => RegressionGate.RefuseSplitMargins(
+            RegressionGate.Parse("accuracy=0.01"), new Dictionary<string, string> { ["LOG_LOSS"] = "0.05", ["Configuration"] = "Release" }, Compare(a, a)));
+        Assert.AreEqual(ErrorCode.BadMaxRegression, split.Code);
+        StringAssert.Contains(split.Message, "the build also has the property LOG_LOSS=0.05: MSBuild split -p:MaxRegression");
+        RegressionGate.RefuseSplitMargins(RegressionGate.Parse("accuracy=0.01 log_loss=0.05"), new Dictionary<string, string> { ["log_loss"] = "1" }, Compare(a, a));
+
         var missing = Assert.ThrowsExactly<ReproException>(() => RegressionGate.Check(Compare(a, a), RegressionGate.Parse("f1=0.1")));
         Assert.AreEqual(ErrorCode.GatedMetricMissing, missing.Code);
         StringAssert.Contains(missing.Message, $"A ({a}) has accuracy, log_loss; B ({a}) has accuracy, log_loss");

@@ -37,6 +37,8 @@ public sealed class CompareTests
         StringAssert.Contains(Compare(project, worse, worse, "-p:MaxRegression=\"score=0 rows=0\"").Succeeded().Output, "within its margin");
         Compare(project, worse, better, "-p:MaxRegression=accuracy=0.01").FailedWith("REPRO0055");
         Compare(project, worse, better, "-p:MaxRegression=score=-1").FailedWith("REPRO0053");
+        // Unquoted, as a shell leaves "score=0.001;rows=0": MSBuild makes rows a property of its own, and Compare says so.
+        StringAssert.Contains(Compare(project, worse, better, "-p:MaxRegression=score=100000;rows=0").FailedWith("REPRO0053").Output, "the property rows=0");
     }
 
     [TestMethod]

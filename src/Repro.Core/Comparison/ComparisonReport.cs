@@ -53,7 +53,7 @@ public static class ComparisonReport
         var widths = Enumerable.Range(0, all[0].Length).Select(c => all.Max(row => row[c].Length)).ToArray();
         foreach (var row in all)
         {
-            text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+            text.Append(("  " + string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c])))).TrimEnd()).Append('\n');
         }
     }
 

@@ -46,6 +46,34 @@ public static class RegressionGate
         return margins;
     }
 
+    /// <summary>
+    /// Refuses margins that were cut short: MSBuild splits <c>-p:MaxRegression=accuracy=0.01;log_loss=0.05</c> at ';' when
+    /// the shell has removed its quotes, making log_loss a property of its own, whose margin would go unchecked.
+    /// </summary>
+    /// <param name="globalProperties">The build's global properties: the -p: switches.</param>
+    public static void RefuseSplitMargins(
+        IReadOnlyList<RegressionMargin> margins, IEnumerable<KeyValuePair<string, string>> globalProperties, ComparisonResult comparison)
+    {
+        if (margins.Count == 0)
+        {
+            return;
+        }
+
+        var metrics = comparison.Metrics.Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stray = globalProperties
+            .Where(p => metrics.Contains(p.Key) && !margins.Any(m => string.Equals(m.Metric, p.Key, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            .Select(p => $"{p.Key}={p.Value}")
+            .ToArray();
+        if (stray.Length > 0)
+        {
+            throw new ReproException(ErrorCode.BadMaxRegression,
+                $"-p:MaxRegression names {string.Join(", ", margins.Select(m => m.Metric))}, and the build also has the propert{(stray.Length == 1 ? "y" : "ies")} " +
+                $"{string.Join(", ", stray)}: MSBuild split -p:MaxRegression at ';' or ',', so that margin would go unchecked. Separate the margins " +
+                "with spaces, -p:MaxRegression=\"accuracy=0.01 log_loss=0.05\", or keep the quotes for MSBuild: '-p:MaxRegression=\"accuracy=0.01;log_loss=0.05\"'.");
+        }
+    }
+
     /// <summary>Each named metric judged; a metric one side lacks is a coded error.</summary>
     public static IReadOnlyList<MetricRegression> Judge(ComparisonResult comparison, IReadOnlyList<RegressionMargin> margins) => margins.Select(margin =>
     {
