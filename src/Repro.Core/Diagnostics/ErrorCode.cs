@@ -42,6 +42,13 @@ public static class ErrorCode
     public const string NoRunSelected = "REPRO0047";
     public const string BadLast = "REPRO0048";
 
+    public const string NoComparisonSide = "REPRO0050";
+    public const string BadComparisonReference = "REPRO0051";
+    public const string NothingToCompare = "REPRO0052";
+    public const string BadMaxRegression = "REPRO0053";
+    public const string Regressed = "REPRO0054";
+    public const string GatedMetricMissing = "REPRO0055";
+
     public const string BadSeeds = "REPRO0060";
     public const string SeedAndSeeds = "REPRO0061";
     public const string BadSweep = "REPRO0062";

@@ -25,12 +25,17 @@ public static class RunLookup
             $"there is no run '{runId}' in '{store.Directory}'." + Nearest(store, runId));
     }
 
-    private static string Nearest(RunStore store, string runId)
+    private static string Nearest(RunStore store, string runId) => Nearest(Ids(store), runId);
+
+    /// <summary>The ids of the run folders in the store.</summary>
+    internal static IReadOnlyList<string> Ids(RunStore store) => Directory.Exists(store.Directory)
+        ? Directory.GetDirectories(store.Directory).Select(Path.GetFileName).OfType<string>().Where(RunId.IsValid).ToArray()
+        : [];
+
+    /// <summary>A sentence naming the ids nearest to a mistyped one, or saying there are none to train.</summary>
+    internal static string Nearest(IReadOnlyCollection<string> ids, string runId)
     {
-        var ids = Directory.Exists(store.Directory)
-            ? Directory.GetDirectories(store.Directory).Select(Path.GetFileName).OfType<string>().Where(RunId.IsValid).ToArray()
-            : [];
-        if (ids.Length == 0)
+        if (ids.Count == 0)
         {
             return " The run store holds no runs yet: train with -t:Train first.";
         }
