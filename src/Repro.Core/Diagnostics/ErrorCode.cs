@@ -42,6 +42,10 @@ public static class ErrorCode
     public const string NoRunSelected = "REPRO0047";
     public const string BadLast = "REPRO0048";
 
+    public const string GroupNotReproduced = "REPRO0070";
+    public const string GroupNotARun = "REPRO0071";
+    public const string BadMember = "REPRO0072";
+
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";
