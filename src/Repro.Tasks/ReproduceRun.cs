@@ -57,7 +57,7 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
         var settings = Settings();
         RunLog.Progress($"Reproducing group {group.GroupId} ({group.Experiment}): {group.Completed.Count()} member(s)…");
         var results = GroupReproduction.Reproduce(new Reproducer(settings), group, request,
-            member => RunLog.Progress($"Member {RunLookup.Describe(member.Member)}:\n" + VerdictReport.Render(member.Result)), _cancel.Token);
+            member => RunLog.Progress(VerdictReport.Render(member.Result)), _cancel.Token);
         RunLog.Progress($"{ProjectName} -> " + GroupReproduction.Summary(group, results, Exact, settings.ProjectDirectory));
         if (GroupReproduction.Failure(group, results, Exact, settings.ProjectDirectory) is { } failure)
         {

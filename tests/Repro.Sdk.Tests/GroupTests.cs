@@ -26,7 +26,12 @@ public sealed class GroupTests
         StringAssert.Contains(passed, $"Group {groupId} (weights): 3 of 3 members reproduced");
         var register = project.Dotnet("build", "-t:Register", "-p:RunId=" + groupId, "-p:Model=demo", "-p:Member=2").Succeeded().Output;
         StringAssert.Contains(register, $"registered group {groupId} as demo version 1, the model of member {members[1]}");
-        StringAssert.Contains(project.Dotnet("build", "-t:Describe", "-p:RunId=" + groupId).Succeeded().Output, "registered as demo version 1");
+        var describe = project.Dotnet("build", "-t:Describe", "-p:RunId=" + groupId).Succeeded().Output;
+        StringAssert.Contains(describe, "registered as demo version 1");
+        var runs = project.Dotnet("build", "-t:Runs").Succeeded().Output;
+        StringAssert.Contains(runs.Split('\n').Single(line => line.Contains("  " + groupId + "  ", StringComparison.Ordinal)), "3 runs (3 completed)");
+        var version = project.Dotnet("build", "-t:Describe", "-p:Model=demo", "-p:Version=1").Succeeded().Output;
+        StringAssert.Contains(version, $"backed by     group {groupId} of 3 runs (3 seeds)");
 
         // The third row: only the member of seed 3 reads it.
         project.Write("data/numbers.csv", "value\n1.5\n2.25\n-4\n4\n10.125\n");

@@ -30,7 +30,7 @@ public static class GroupDescription
         var rows = group.Members.Select(m => new[]
         {
             m.RunId, "seed " + m.Seed.ToString(CultureInfo.InvariantCulture), Point(m.Point), m.Status + (m.UpToDate ? " (up to date, not trained again)" : ""),
-        }).ToList();
+        }).Select(row => group.IsSweep ? row : [row[0], row[1], row[3]]).ToList();
         Table(text, rows, "    ");
         for (var i = 0; i < group.Points.Count; i++)
         {
