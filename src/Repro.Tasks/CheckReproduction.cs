@@ -2,8 +2,18 @@ using Repro.Reproduction;
 
 namespace Repro.Tasks;
 
-/// <summary>Reproduce's first step: finds the run and proves its record intact, before the program is built.</summary>
+/// <summary>Reproduce's first step: finds the run, or every member of a group, and proves its record intact, before the program is built.</summary>
 public sealed class CheckReproduction : ReproductionTask
 {
-    private protected override void ExecuteCore() => RecordedRun.Open(Store, Request());
+    private protected override void ExecuteCore()
+    {
+        var request = Request();
+        if (RunLookup.FindGroup(Store, request.RunId) is { } group)
+        {
+            GroupReproduction.Open(Store, group, request);
+            return;
+        }
+
+        RecordedRun.Open(Store, request);
+    }
 }

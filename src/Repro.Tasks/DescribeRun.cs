@@ -1,19 +1,36 @@
 using Repro.Registry;
+using Repro.Reproduction;
 using Repro.Training;
 
 namespace Repro.Tasks;
 
-/// <summary>-t:Describe: the run behind a run id, a version number or an alias.</summary>
+/// <summary>-t:Describe: the run behind a run id, a version number or an alias; or a group, by its id.</summary>
 public sealed class DescribeRun : RegistryTask
 {
     private protected override void ExecuteCore()
     {
-        var runId = SelectedRunId();
         var registry = Registry;
+        if (!string.IsNullOrWhiteSpace(RunId) && RunLookup.FindGroup(Store, RunId) is { } group)
+        {
+            var groupVersions = registry.Models().SelectMany(registry.Versions).Where(v => v.Group == group.GroupId).ToArray();
+            RunLog.Progress($"{ProjectName} -> " + GroupDescription.Render(group, groupVersions, Aliases(groupVersions),
+                ReproduceCommand.ForReproduce(ProjectFile, $"-p:RunId={group.GroupId}")));
+            return;
+        }
+
+        var runId = SelectedRunId();
         var versions = registry.Models().SelectMany(registry.Versions).Where(v => v.RunId == runId).ToArray();
-        var aliases = versions.Select(v => v.Model).Distinct().SelectMany(registry.Aliases).ToArray();
         var selector = string.IsNullOrWhiteSpace(Model) ? $"-p:RunId={runId}" : $"-p:Model={Model} -p:Version={ModelVersion}";
-        RunLog.Progress($"{ProjectName} -> " + RunDescription.Render(Path.Combine(Store.Directory, runId), versions, aliases,
-            ReproduceCommand.ForReproduce(ProjectFile, selector)));
+        var description = RunDescription.Render(Path.Combine(Store.Directory, runId), versions, Aliases(versions),
+            ReproduceCommand.ForReproduce(ProjectFile, selector));
+        if (string.IsNullOrWhiteSpace(RunId) && registry.Resolve(Model!, ModelVersion) is { Group: { } backing } version)
+        {
+            description += "\n" + GroupDescription.Backing(version, RunLookup.FindGroup(Store, backing));
+        }
+
+        RunLog.Progress($"{ProjectName} -> " + description);
     }
+
+    private IReadOnlyList<ModelAlias> Aliases(IReadOnlyList<ModelVersion> versions) =>
+        versions.Select(v => v.Model).Distinct().SelectMany(Registry.Aliases).ToArray();
 }

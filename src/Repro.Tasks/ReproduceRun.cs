@@ -1,23 +1,30 @@
 using Microsoft.Build.Framework;
 using Repro.Diagnostics;
+using Repro.Groups;
 using Repro.Reproduction;
 
 namespace Repro.Tasks;
 
-/// <summary>Re-runs a recorded run, compares it with the record, and fails the build when it diverges.</summary>
+/// <summary>Re-runs a recorded run, or every member of a group, compares with the record, and fails the build when one diverges.</summary>
 public sealed class ReproduceRun : ReproductionTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
 
-    /// <summary>The reproduction's RunId, with ReproductionOf and Verdict metadata.</summary>
+    /// <summary>Each reproduction's RunId (one per member for a group), with ReproductionOf, Verdict, Folder and, for a group, Group metadata.</summary>
     [Output]
-    public ITaskItem? Reproduction { get; private set; }
+    public ITaskItem[] Reproductions { get; private set; } = [];
 
     public void Cancel() => _cancel.Cancel();
 
     private protected override void ExecuteCore()
     {
         var request = Request();
+        if (RunLookup.FindGroup(Store, request.RunId) is { } group)
+        {
+            ReproduceGroup(group, request);
+            return;
+        }
+
         var settings = Settings();
         var result = new Reproducer(settings).Reproduce(request, _cancel.Token);
         RunLog.Progress(VerdictReport.Render(result));
@@ -41,11 +48,38 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
                 $"{result.Verdict.Metrics.Count} metric(s) within tolerance, {model})");
         }
 
-        Reproduction = new Microsoft.Build.Utilities.TaskItem(result.Outcome.Record.RunId, new Dictionary<string, string>
+        Reproductions = [Item(result, null)];
+    }
+
+    /// <summary>Every completed member in plan order, each reported as it finishes; one error names all that did not reproduce.</summary>
+    private void ReproduceGroup(GroupRecord group, ReproduceRequest request)
+    {
+        var settings = Settings();
+        RunLog.Progress($"Reproducing group {group.GroupId} ({group.Experiment}): {group.Completed.Count()} member(s)…");
+        var results = GroupReproduction.Reproduce(new Reproducer(settings), group, request,
+            member => RunLog.Progress(VerdictReport.Render(member.Result)), _cancel.Token);
+        RunLog.Progress($"{ProjectName} -> " + GroupReproduction.Summary(group, results, Exact, settings.ProjectDirectory));
+        if (GroupReproduction.Failure(group, results, Exact, settings.ProjectDirectory) is { } failure)
+        {
+            RunLog.Error(ErrorCode.GroupNotReproduced, failure);
+        }
+
+        Reproductions = results.Select(r => Item(r.Result, group.GroupId)).ToArray();
+    }
+
+    private static ITaskItem Item(Reproduction.Reproduction result, string? group)
+    {
+        var metadata = new Dictionary<string, string>
         {
             ["ReproductionOf"] = result.Recorded.RunId,
             ["Verdict"] = result.Verdict.Status,
             ["Folder"] = result.Outcome.Folder,
-        });
+        };
+        if (group is not null)
+        {
+            metadata["Group"] = group;
+        }
+
+        return new Microsoft.Build.Utilities.TaskItem(result.Outcome.Record.RunId, metadata);
     }
 }

@@ -55,6 +55,10 @@ public static class ErrorCode
     public const string BadSweepGoal = "REPRO0063";
     public const string BadMaxParallelRuns = "REPRO0064";
 
+    public const string GroupNotReproduced = "REPRO0070";
+    public const string GroupNotARun = "REPRO0071";
+    public const string BadMember = "REPRO0072";
+
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";

@@ -15,6 +15,9 @@ public sealed record ModelVersion(
 {
     /// <summary>For a version registered from a group: the group id; <see cref="RunId"/> is the member whose model it is.</summary>
     public string? Group { get; init; }
+
+    /// <summary>For a version registered from a group: each metric over the seeds of the member's grid point.</summary>
+    public SortedDictionary<string, Groups.MetricSummary>? GroupMetrics { get; init; }
 }
 
 /// <summary>An alias and every version it has pointed at: <c>registry/&lt;model&gt;/aliases/&lt;alias&gt;.json</c>.</summary>

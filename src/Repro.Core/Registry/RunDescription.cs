@@ -18,7 +18,13 @@ public static class RunDescription
         {
             var pointing = aliases.Where(a => a.Model == version.Model && a.Version == version.Version).Select(a => a.Alias).ToArray();
             text.Append($"  registered as {version.Model} version {version.Version}")
-                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing)})" : "").Append('\n');
+                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing)})" : "")
+                .Append(version.Group is { } group ? $", backed by group {group}" : "").Append('\n');
+        }
+
+        if (record.Group is { } memberOf)
+        {
+            text.Append("  group         ").Append(memberOf).Append("   (-t:Describe -p:RunId=").Append(memberOf).Append(" shows the group)").Append('\n');
         }
 
         text.Append("  integrity     ").Append(Integrity(runFolder)).Append('\n');

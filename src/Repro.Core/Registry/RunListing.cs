@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Repro.Groups;
 using Repro.Records;
 using Repro.Runs;
 
@@ -9,7 +10,8 @@ namespace Repro.Registry;
 /// <summary>
 /// The run store as a table, newest first, with the model versions registered from each run. It lists the newest
 /// <see cref="DefaultLast"/> runs, as <c>git log</c> pages: a store of thousands of runs lists in well under a second,
-/// since only the records shown are read, and says how many older runs it left out.
+/// since only the records shown are read, and says how many older runs it left out. Groups (seeds, sweeps) follow in a
+/// table of their own, paged the same way; a run trained in a group names it.
 /// </summary>
 public static class RunListing
 {
@@ -35,16 +37,22 @@ public static class RunListing
     /// <param name="last">The newest runs to list (of <paramref name="experiment"/>, when given); 0 lists every run.</param>
     public static string Render(RunStore store, ModelRegistry registry, string? experiment, int last = DefaultLast)
     {
-        var registered = registry.Models()
+        var versions = registry.Models()
             .SelectMany(model =>
             {
                 var aliases = registry.Aliases(model);
-                return registry.Versions(model).Select(v => (v.RunId, Label: Label(v, aliases)));
+                return registry.Versions(model).Select(v => (v.RunId, v.Group, Label: Label(v, aliases)));
             })
+            .ToArray();
+        // A group's version is also its member's: the model is that run's.
+        var registered = versions
             .GroupBy(r => r.RunId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Label)), StringComparer.Ordinal);
+        var registeredGroups = versions.Where(v => v.Group is not null)
+            .GroupBy(r => r.Group!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Label)), StringComparer.Ordinal);
 
-        var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions" } };
+        var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions", "group" } };
         var folders = RunFolders(store);
         var read = 0;
         foreach (var folder in folders)
@@ -58,7 +66,7 @@ public static class RunListing
             var (runId, record) = Read(folder);
             if (record is null)
             {
-                rows.Add([runId, "?", "unreadable run.json", "", "", "", registered.GetValueOrDefault(runId, "")]);
+                rows.Add([runId, "?", "unreadable run.json", "", "", "", registered.GetValueOrDefault(runId, ""), ""]);
                 continue;
             }
 
@@ -76,6 +84,7 @@ public static class RunListing
                 string.Join(" ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={RunSummary.Format(m.Value)}")),
                 (record.Git.Commit?[..7] ?? "unknown") + (record.Git.Dirty == false ? "" : "*"),
                 registered.GetValueOrDefault(record.RunId, ""),
+                record.Group ?? "",
             ]);
         }
 
@@ -84,13 +93,13 @@ public static class RunListing
             return experiment is null ? "No runs yet: train with -t:Train." : $"No runs of experiment '{experiment}'.";
         }
 
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in rows)
+        if (rows.Skip(1).All(row => row[^1].Length == 0))
         {
-            text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+            rows = rows.Select(row => row[..^1]).ToList();
         }
 
+        var text = new StringBuilder();
+        Table(text, rows);
         text.Append("  (* made from a working tree with uncommitted changes, or an unknown git state)");
         if (read < folders.Count)
         {
@@ -98,7 +107,79 @@ public static class RunListing
                 $"  … and {folders.Count - read:N0} older runs{(experiment is null ? "" : " of any experiment")}, not read: -p:Last=0 lists every run, -p:Last=N the newest N."));
         }
 
+        Groups(text, new GroupStore(store), registeredGroups, experiment, last);
         return text.ToString();
+    }
+
+    /// <summary>The groups, newest first: kind, size, the ranking metric's mean ± sd at the best point, the best run.</summary>
+    private static void Groups(StringBuilder text, GroupStore groups, Dictionary<string, string> registered, string? experiment, int last)
+    {
+        var ids = groups.Ids();
+        var rows = new List<string[]> { new[] { "GroupId", "experiment", "kind", "runs", "metric (mean ± sd)", "best run", "model versions" } };
+        var read = 0;
+        foreach (var id in ids)
+        {
+            if (last > 0 && rows.Count - 1 >= last)
+            {
+                break;
+            }
+
+            read++;
+            GroupRecord group;
+            try
+            {
+                group = groups.Read(id);
+            }
+            catch (Diagnostics.ReproException)
+            {
+                rows.Add([id, "?", "unreadable group.json", "", "", "", registered.GetValueOrDefault(id, "")]);
+                continue;
+            }
+
+            if (experiment is not null && !string.Equals(group.Experiment, experiment, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            rows.Add([id, group.Experiment, GroupDescription.Kind(group), GroupDescription.Size(group), Headline(group), group.BestRun ?? "", registered.GetValueOrDefault(id, "")]);
+        }
+
+        if (rows.Count == 1)
+        {
+            return;
+        }
+
+        text.Append("\nGroups, newest first (-t:Describe -p:RunId=<GroupId> shows one):\n");
+        Table(text, rows);
+        text.Length--;
+        if (read < ids.Count)
+        {
+            text.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
+                $"  … and {ids.Count - read:N0} older groups{(experiment is null ? "" : " of any experiment")}, not read: -p:Last=0 lists every group."));
+        }
+    }
+
+    /// <summary>The ranking metric (else the first) at the best grid point (else the only one): "accuracy 0.95 ± 0.01".</summary>
+    private static string Headline(GroupRecord group)
+    {
+        var point = group.BestPoint is { } best && best < group.Points.Count ? group.Points[best] : group.Points.FirstOrDefault();
+        if (point is null || point.Statistics.Count == 0)
+        {
+            return "";
+        }
+
+        var summary = group.RankedBy is { } ranked && point.Statistics.TryGetValue(ranked, out var found) ? found : point.Statistics.Values.First();
+        var where = group.IsSweep ? " at " + string.Join(" ", point.Params.Select(p => $"{p.Key}={p.Value}")) : "";
+        return $"{summary.Metric} {GroupDescription.MeanAndDeviation(summary)}{where}";
+    }
+
+    private static void Table(StringBuilder text, List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+        }
     }
 
     /// <summary>The run folders, newest first (run ids sort by start time).</summary>

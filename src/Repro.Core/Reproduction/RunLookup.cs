@@ -1,13 +1,25 @@
 using Repro.Diagnostics;
+using Repro.Groups;
 using Repro.Runs;
 
 namespace Repro.Reproduction;
 
-/// <summary>Finds a recorded run by id. Only the RunId shape is accepted: an id never names another folder.</summary>
+/// <summary>
+/// Finds a recorded run, or a group, by id. Only the RunId shape is accepted: an id never names another folder. A run
+/// id and a group id never collide (both end in random hex), so one -p:RunId can name either.
+/// </summary>
 public static class RunLookup
 {
     private const int Suggestions = 3;
 
+    /// <summary>The group an id names, or null when it names none (it may still name a run).</summary>
+    public static GroupRecord? FindGroup(RunStore store, string? id)
+    {
+        var groups = new GroupStore(store);
+        return RunId.IsValid(id) && groups.Exists(id) ? groups.Read(id!) : null;
+    }
+
+    /// <summary>The folder of a run; a group id here is <see cref="ErrorCode.GroupNotARun"/>, naming the group's members.</summary>
     public static string Find(RunStore store, string? runId)
     {
         if (string.IsNullOrWhiteSpace(runId))
@@ -21,11 +33,29 @@ public static class RunLookup
                 $"'{runId}' is not a run id: ids look like 20261122-051500-123-3f9a1c (UTC time, milliseconds, six hex digits).");
         }
 
-        return store.Find(runId) ?? throw new ReproException(ErrorCode.UnknownRun,
-            $"there is no run '{runId}' in '{store.Directory}'." + Nearest(store, runId));
+        if (store.Find(runId) is { } folder)
+        {
+            return folder;
+        }
+
+        if (FindGroup(store, runId) is { } group)
+        {
+            throw new ReproException(ErrorCode.GroupNotARun,
+                $"'{runId}' is a group of {group.Members.Count} runs of '{group.Experiment}', and this needs one run: name a member, " +
+                $"such as -p:RunId={group.Members[0].RunId}. Its members: {Members(group)}.");
+        }
+
+        throw new ReproException(ErrorCode.UnknownRun, $"there is no run or group '{runId}' in '{store.Directory}'." + Nearest(store, runId));
     }
 
-    private static string Nearest(RunStore store, string runId) => Nearest(Ids(store), runId);
+    /// <summary>The members as a person reads them: run id, seed and grid point.</summary>
+    public static string Members(GroupRecord group) => string.Join(", ", group.Members.Select(Describe));
+
+    /// <summary>One member: "20261122-… (seed 7, Trees=5)".</summary>
+    public static string Describe(GroupMember member) =>
+        $"{member.RunId} (seed {member.Seed}{string.Concat(member.Point.Select(p => $", {p.Key}={p.Value}"))})";
+
+    private static string Nearest(RunStore store, string runId) => Nearest([.. Ids(store), .. new GroupStore(store).Ids()], runId);
 
     /// <summary>The ids of the run folders in the store.</summary>
     internal static IReadOnlyList<string> Ids(RunStore store) => Directory.Exists(store.Directory)
