@@ -8,9 +8,10 @@ public static class GroupReport
 {
     public const string FileName = "report.md";
 
-    /// <summary>Writes report.md into the group's folder (before the folder gets its final name).</summary>
+    /// <summary>Writes the plots and report.md into the group's folder (before it gets its final name); the record gets the plots' hashes.</summary>
     public static GroupRecord Write(GroupRecord group, string folder, string reproduceCommand)
     {
+        group = group with { Plots = Fingerprints.FileFingerprint.Of(folder, Plots.GroupPlots.Write(group, folder)) };
         File.WriteAllText(Path.Combine(folder, FileName), Render(group, reproduceCommand));
         return group;
     }
