@@ -14,6 +14,9 @@ public sealed class ExperimentRun
     private readonly RunConfig _config;
     private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
 
+    // metrics.json lists metrics in the order first logged: "the first metric logged" ranks a sweep by default.
+    private readonly List<string> _logged = [];
+
     private ExperimentRun(string runDirectory, RunConfig config)
     {
         RunDirectory = runDirectory;
@@ -114,8 +117,13 @@ public sealed class ExperimentRun
                 $"metric '{name}' is {value.ToString(CultureInfo.InvariantCulture)}: metrics must be finite numbers.");
         }
 
+        if (_metrics.TryAdd(name, value))
+        {
+            _logged.Add(name);
+        }
+
         _metrics[name] = value;
-        WriteJson(RunFiles.Metrics, _metrics, RuntimeJson.Default.SortedDictionaryStringDouble);
+        WriteMetrics();
     }
 
     /// <summary>
@@ -177,12 +185,32 @@ public sealed class ExperimentRun
         file.Flush(flushToDisk: true);
     }
 
-    private void WriteJson<TValue>(string fileName, TValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type)
+    private void WriteMetrics()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var name in _logged)
+            {
+                writer.WriteNumber(name, _metrics[name]);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        WriteBytes(RunFiles.Metrics, buffer.ToArray());
+    }
+
+    private void WriteJson<TValue>(string fileName, TValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type) =>
+        WriteBytes(fileName, JsonSerializer.SerializeToUtf8Bytes(value, type));
+
+    private void WriteBytes(string fileName, byte[] bytes)
     {
         // Write beside, then move: a reader never sees half a file.
         var path = Path.Combine(RunDirectory, fileName);
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, type));
+        File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -68,7 +68,11 @@ public sealed class SampleTests
     {
         var runsDirectory = Path.Combine(Path.GetTempPath(), "repro-it", Guid.NewGuid().ToString("N"), "runs");
         Dotnet.Run(Sample, environment.ToDictionary(e => e.Name, e => e.Value), "build", "-t:Train", "-p:ReproRunsDir=" + runsDirectory).Succeeded();
-        var runs = Directory.GetDirectories(runsDirectory).Select(Run.Read).ToDictionary(r => r.Experiment);
+        // A seed group's members are one experiment: each is known by its seed too. The groups folder holds no run.
+        var runs = Directory.GetDirectories(runsDirectory).Where(f => Path.GetFileName(f) != "groups").Select(Run.Read)
+            .ToDictionary(r => r.Record.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.String
+                ? $"{r.Experiment} seed {r.Record.GetProperty("seed").GetInt64()}"
+                : r.Experiment);
         Directory.Delete(Path.GetDirectoryName(runsDirectory)!, recursive: true);
         return runs;
     }

@@ -26,7 +26,7 @@ public static class GroupRecorder
         }
 
         var points = GroupStatistics.Points(members);
-        var rankedBy = plan.SweepMetric ?? members.FirstOrDefault(m => m.Status == RunStatus.Completed)?.Metrics.Keys.FirstOrDefault();
+        var rankedBy = plan.SweepMetric ?? FirstLogged(runs);
         var lowerIsBetter = rankedBy is not null && MetricGoal.LowerIsBetter(rankedBy, plan.SweepGoal);
         var record = new GroupRecord
         {
@@ -53,6 +53,19 @@ public static class GroupRecorder
         var folder = store.Write(record, (written, partial) => GroupReport.Write(written, partial,
             ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + written.GroupId)));
         return new GroupOutcome(store.Read(groupId), folder);
+    }
+
+    /// <summary>The metric the first completed member logged first (metrics.json keeps that order), else its first by name.</summary>
+    private static string? FirstLogged(IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs)
+    {
+        var first = runs.FirstOrDefault(r => r.Outcome.Record.Status == RunStatus.Completed).Outcome;
+        if (first is null)
+        {
+            return null;
+        }
+
+        return MetricsFile.Order(Path.Combine(first.Folder, RunFiles.Metrics)).FirstOrDefault(first.Record.Metrics.ContainsKey)
+            ?? first.Record.Metrics.Keys.FirstOrDefault();
     }
 
     /// <summary>The best completed member by the metric; ties go to the first in plan order.</summary>
