@@ -42,7 +42,7 @@ public static class GroupRecorder
             BestPoint = rankedBy is null || plan.Sweep.Count == 0 ? null : BestPoint(points, rankedBy, lowerIsBetter),
             Git = new GitRecord(settings.Git.Commit, settings.Git.Dirty, settings.Git.Branch, settings.Git.UnknownReason),
             StartedAt = startedAt,
-            Command = ReproduceCommand.ForGroup(plan, settings.ProjectFile),
+            Command = ReproduceCommand.ForGroup(plan, runs[0].Plan.Overrides, settings.ProjectFile),
         };
         if (rankedBy is not null && plan.SweepMetric is not null && !members.Any(m => m.Metrics.ContainsKey(rankedBy)))
         {

@@ -33,13 +33,26 @@ public static class ReproduceCommand
     }
 
     /// <summary>The Train command for a group again: its seeds and its grid spelled out, quoted for a POSIX shell.</summary>
-    public static string ForGroup(Groups.GroupPlan group, string projectFile)
+    /// <param name="overrides">The build's overrides (a member's): -p:TestSize and -p:Params are spelled out again.</param>
+    public static string ForGroup(Groups.GroupPlan group, IReadOnlyList<Override> overrides, string projectFile)
     {
         var parts = new List<string>
         {
             "dotnet build", Quote(ProjectPath(projectFile)), "-t:Train", "-p:Experiment=" + group.Experiment,
             "-p:Seeds=\"" + string.Join(" ", group.Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "\"",
         };
+        if (overrides.FirstOrDefault(o => o.Name == "TestSize") is { } testSize)
+        {
+            parts.Add("-p:TestSize=" + testSize.Value);
+        }
+
+        var parameters = overrides.Where(o => !Experiments.ExperimentSpec.WellKnownMetadata.Contains(o.Name))
+            .ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal);
+        if (parameters.Count > 0)
+        {
+            parts.Add("-p:Params=\"" + ParamsOverride.Format(parameters) + "\"");
+        }
+
         if (group.Sweep.Count > 0)
         {
             // MSBuild splits -p: values at ',' and ';' unless the value is quoted for MSBuild itself.
