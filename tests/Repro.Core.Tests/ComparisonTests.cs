@@ -9,27 +9,13 @@ using Repro.Runs;
 namespace Repro.Core.Tests;
 
 [TestClass]
-public sealed class ComparisonTests
+public sealed class ComparisonTests : StoreFixture
 {
     // The reference samples of GroupStatisticsTests (checked with scipy).
     private static readonly double[] Five = [0.90, 0.92, 0.94, 0.96, 0.98];
     private static readonly double[] Six = [0.88, 0.90, 0.93, 0.91, 0.89, 0.90];
 
-    private TempFolder _folder = null!;
-    private RunStore _store = null!;
-    private ModelRegistry _registry = null!;
     private int _runs;
-
-    [TestInitialize]
-    public void Create()
-    {
-        _folder = new TempFolder();
-        _store = new RunStore(Path.Combine(_folder.Path, "runs"));
-        _registry = new ModelRegistry(Path.Combine(_folder.Path, "registry"));
-    }
-
-    [TestCleanup]
-    public void Delete() => _folder.Dispose();
 
     [TestMethod]
     public void TwoRunsNameTheParameterThatDiffersAndSetTheMetricsSideBySide()
@@ -177,10 +163,10 @@ public sealed class ComparisonTests
     {
         var production = Run(0.9, 0.1);
         var group = Group(Five);
-        _registry.Register("iris", n => Version(n, production));
-        _registry.Register("iris", n => Version(n, Read(group).Members[0].RunId) with { Group = group });
-        _registry.Promote("iris", 1, "production", DateTimeOffset.UnixEpoch);
-        _registry.Promote("iris", 2, "candidate", DateTimeOffset.UnixEpoch);
+        Registry.Register("iris", n => Version(n, production));
+        Registry.Register("iris", n => Version(n, Read(group).Members[0].RunId) with { Group = group });
+        Registry.Promote("iris", 1, "production", DateTimeOffset.UnixEpoch);
+        Registry.Promote("iris", 2, "candidate", DateTimeOffset.UnixEpoch);
 
         var side = Resolve("iris@production");
         Assert.AreEqual(production, side.Representative.RunId);
@@ -198,7 +184,7 @@ public sealed class ComparisonTests
     {
         var sweep = Group([0.80, 0.81, 0.95, 0.96], sweep: ["50", "50", "100", "100"], bestPoint: 1);
         var lowPoint = Read(sweep).Points[0].Runs[1];
-        _registry.Register("iris", n => Version(n, lowPoint) with { Group = sweep });
+        Registry.Register("iris", n => Version(n, lowPoint) with { Group = sweep });
 
         var best = Resolve(sweep);
         CollectionAssert.AreEqual(new[] { 0.95, 0.96 }, best.Values("accuracy")!.ToArray());
@@ -213,10 +199,10 @@ public sealed class ComparisonTests
     {
         var run = Run(0.9, 0.1);
         var failed = Run(0.9, 0.1, r => r with { Status = RunStatus.Failed, Error = new ErrorRecord("REPRO0006", "crashed") });
-        _registry.Register("iris", n => Version(n, run));
+        Registry.Register("iris", n => Version(n, run));
 
         Assert.AreEqual(ErrorCode.NoComparisonSide, Code(" "));
-        StringAssert.Contains(Assert.ThrowsExactly<ReproException>(() => ComparisonSide.Resolve(_store, _registry, null, "-p:Against")).Message, "-p:Against is missing");
+        StringAssert.Contains(Assert.ThrowsExactly<ReproException>(() => ComparisonSide.Resolve(Store, Registry, null, "-p:Against")).Message, "-p:Against is missing");
         Assert.AreEqual(ErrorCode.BadComparisonReference, Code("iris"));
         Assert.AreEqual(ErrorCode.BadComparisonReference, Code("iris@"));
         Assert.AreEqual(ErrorCode.BadComparisonReference, Code("@production"));
@@ -232,11 +218,11 @@ public sealed class ComparisonTests
 
     private ComparisonResult Compare(string a, string b) => Comparer.Compare(Resolve(a), Resolve(b));
 
-    private ComparisonSide Resolve(string reference) => ComparisonSide.Resolve(_store, _registry, reference, "-p:RunId");
+    private ComparisonSide Resolve(string reference) => ComparisonSide.Resolve(Store, Registry, reference, "-p:RunId");
 
     private string Code(string reference) => Assert.ThrowsExactly<ReproException>(() => Resolve(reference)).Code;
 
-    private GroupRecord Read(string groupId) => new GroupStore(_store).Read(groupId);
+    private GroupRecord Read(string groupId) => new GroupStore(Store).Read(groupId);
 
     private static ModelVersion Version(int n, string runId) =>
         new("iris", n, runId, "iris-forest", "runs/" + runId, new(StringComparer.Ordinal), null, false, DateTimeOffset.UnixEpoch);
@@ -245,7 +231,7 @@ public sealed class ComparisonTests
     private string Run(double accuracy, double logLoss, Func<RunRecord, RunRecord>? change = null)
     {
         var id = RunId.New(DateTimeOffset.UnixEpoch.AddYears(56).AddMinutes(++_runs));
-        var folder = Directory.CreateDirectory(Path.Combine(_store.Directory, id)).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Store.Directory, id)).FullName;
         File.WriteAllText(Path.Combine(folder, RunFiles.Config), "{}");
         var record = TestRecords.Completed() with
         {
@@ -268,7 +254,7 @@ public sealed class ComparisonTests
             return new GroupMember(id, i + 1, point, RunStatus.Completed, new(StringComparer.Ordinal) { ["accuracy"] = accuracy, ["log_loss"] = 0.1 });
         }).ToArray();
         var groupId = RunId.New(DateTimeOffset.UnixEpoch.AddYears(57).AddMinutes(++_runs));
-        new GroupStore(_store).Write(new GroupRecord
+        new GroupStore(Store).Write(new GroupRecord
         {
             GroupId = groupId,
             Experiment = "iris-forest",

@@ -10,25 +10,11 @@ namespace Repro.Core.Tests;
 
 /// <summary>A group id where the verbs take a run id: Runs, Describe, Register, and Reproduce's check.</summary>
 [TestClass]
-public sealed class GroupVerbTests
+public sealed class GroupVerbTests : StoreFixture
 {
     private const string GroupId = "20261122-060000-000-9a9a9a";
     private static readonly string[] MemberIds = ["20261122-060001-000-111111", "20261122-060002-000-222222", "20261122-060003-000-333333"];
 
-    private TempFolder _folder = null!;
-    private RunStore _store = null!;
-    private ModelRegistry _registry = null!;
-
-    [TestInitialize]
-    public void Create()
-    {
-        _folder = new TempFolder();
-        _store = new RunStore(Path.Combine(_folder.Path, "runs"));
-        _registry = new ModelRegistry(Path.Combine(_folder.Path, "registry"));
-    }
-
-    [TestCleanup]
-    public void Delete() => _folder.Dispose();
 
     [TestMethod]
     public void RunsListsGroupsWithTheirSizeAndMembersNameTheirGroup()
@@ -36,7 +22,7 @@ public sealed class GroupVerbTests
         var group = WriteGroup();
         Write(TestRecords.Completed("other") with { RunId = "20261122-070000-000-444444" });
 
-        var text = RunListing.Render(_store, _registry, null);
+        var text = RunListing.Render(Store, Registry, null);
 
         StringAssert.Contains(text, "Groups, newest first");
         var groupLine = text.Split('\n').Single(l => l.StartsWith("  " + GroupId, StringComparison.Ordinal));
@@ -44,8 +30,8 @@ public sealed class GroupVerbTests
         StringAssert.Contains(groupLine, "3 runs (3 completed)");
         StringAssert.Contains(groupLine, $"accuracy {GroupDescription.MeanAndDeviation(group.Points[0].Statistics["accuracy"])}");
         StringAssert.Contains(text.Split('\n').Single(l => l.Contains(MemberIds[0], StringComparison.Ordinal) && !l.StartsWith("  " + GroupId, StringComparison.Ordinal)), GroupId);
-        Assert.IsFalse(RunListing.Render(_store, _registry, "other").Contains("Groups", StringComparison.Ordinal), "-p:Experiment filters groups too");
-        Assert.IsFalse(RunListing.Render(_store, _registry, "other").Contains(GroupId, StringComparison.Ordinal), "no group column without members");
+        Assert.IsFalse(RunListing.Render(Store, Registry, "other").Contains("Groups", StringComparison.Ordinal), "-p:Experiment filters groups too");
+        Assert.IsFalse(RunListing.Render(Store, Registry, "other").Contains(GroupId, StringComparison.Ordinal), "no group column without members");
     }
 
     [TestMethod]
@@ -73,16 +59,16 @@ public sealed class GroupVerbTests
     {
         WriteGroup();
 
-        var version = Registration.Register(_store, _registry, GroupId, "iris", allowDirty: false, _folder.Path);
+        var version = Registration.Register(Store, Registry, GroupId, "iris", allowDirty: false, Folder.Path);
 
         Assert.AreEqual(MemberIds[0], version.RunId);
         Assert.AreEqual(GroupId, version.Group);
         Assert.AreEqual(3, version.GroupMetrics!["accuracy"].Count);
         Assert.AreEqual(0.91, version.Metrics["accuracy"]);
-        var read = _registry.Resolve("iris", "1");
+        var read = Registry.Resolve("iris", "1");
         Assert.AreEqual(GroupId, read.Group);
         Assert.AreEqual(version.GroupMetrics["accuracy"], read.GroupMetrics!["accuracy"]);
-        StringAssert.Contains(GroupDescription.Backing(read, RunLookup.FindGroup(_store, GroupId)), $"group {GroupId} of 3 runs (3 seeds)");
+        StringAssert.Contains(GroupDescription.Backing(read, RunLookup.FindGroup(Store, GroupId)), $"group {GroupId} of 3 runs (3 seeds)");
     }
 
     [TestMethod]
@@ -90,8 +76,8 @@ public sealed class GroupVerbTests
     {
         WriteGroup();
 
-        Assert.AreEqual(MemberIds[2], Registration.Register(_store, _registry, GroupId, "iris", false, _folder.Path, member: "3").RunId);
-        Assert.AreEqual(MemberIds[1], Registration.Register(_store, _registry, GroupId, "iris", false, _folder.Path, member: MemberIds[1]).RunId);
+        Assert.AreEqual(MemberIds[2], Registration.Register(Store, Registry, GroupId, "iris", false, Folder.Path, member: "3").RunId);
+        Assert.AreEqual(MemberIds[1], Registration.Register(Store, Registry, GroupId, "iris", false, Folder.Path, member: MemberIds[1]).RunId);
     }
 
     [TestMethod]
@@ -99,26 +85,26 @@ public sealed class GroupVerbTests
     {
         WriteGroup();
 
-        var message = Assert.ThrowsExactly<ReproException>(() => Registration.Register(_store, _registry, GroupId, "iris", false, _folder.Path, member: "7"));
+        var message = Assert.ThrowsExactly<ReproException>(() => Registration.Register(Store, Registry, GroupId, "iris", false, Folder.Path, member: "7"));
 
         Assert.AreEqual(ErrorCode.BadMember, message.Code);
         StringAssert.Contains(message.Message, $"{MemberIds[1]} (seed 2)");
         Assert.AreEqual(ErrorCode.BadMember,
-            Assert.ThrowsExactly<ReproException>(() => Registration.Register(_store, _registry, MemberIds[0], "iris", false, _folder.Path, member: "1")).Code);
-        Assert.AreEqual(0, _registry.Models().Count, "nothing was registered");
+            Assert.ThrowsExactly<ReproException>(() => Registration.Register(Store, Registry, MemberIds[0], "iris", false, Folder.Path, member: "1")).Code);
+        Assert.AreEqual(0, Registry.Models().Count, "nothing was registered");
     }
 
     [TestMethod]
     public void ADamagedMemberMakesTheGroupUnregistrableAndIsNamed()
     {
         WriteGroup();
-        File.AppendAllText(Path.Combine(_store.Directory, MemberIds[1], RunFiles.Config), " ");
+        File.AppendAllText(Path.Combine(Store.Directory, MemberIds[1], RunFiles.Config), " ");
 
-        var error = Assert.ThrowsExactly<ReproException>(() => Registration.Register(_store, _registry, GroupId, "iris", false, _folder.Path));
+        var error = Assert.ThrowsExactly<ReproException>(() => Registration.Register(Store, Registry, GroupId, "iris", false, Folder.Path));
 
         Assert.AreEqual(ErrorCode.NotRegistrable, error.Code);
         StringAssert.Contains(error.Message, $"member {MemberIds[1]} (seed 2) of group '{GroupId}'");
-        var check = Assert.ThrowsExactly<ReproException>(() => GroupReproduction.Open(_store, RunLookup.FindGroup(_store, GroupId)!, new ReproduceRequest(GroupId, null, false, false, "Debug")));
+        var check = Assert.ThrowsExactly<ReproException>(() => GroupReproduction.Open(Store, RunLookup.FindGroup(Store, GroupId)!, new ReproduceRequest(GroupId, null, false, false, "Debug")));
         Assert.AreEqual(ErrorCode.DamagedRecord, check.Code);
         StringAssert.Contains(check.Message, MemberIds[1]);
     }
@@ -128,14 +114,14 @@ public sealed class GroupVerbTests
     {
         WriteGroup();
 
-        Assert.AreEqual(GroupId, RunLookup.FindGroup(_store, GroupId)!.GroupId);
-        Assert.IsNull(RunLookup.FindGroup(_store, MemberIds[0]));
-        Assert.IsNull(RunLookup.FindGroup(_store, "../groups"));
-        var error = Assert.ThrowsExactly<ReproException>(() => RunLookup.Find(_store, GroupId));
+        Assert.AreEqual(GroupId, RunLookup.FindGroup(Store, GroupId)!.GroupId);
+        Assert.IsNull(RunLookup.FindGroup(Store, MemberIds[0]));
+        Assert.IsNull(RunLookup.FindGroup(Store, "../groups"));
+        var error = Assert.ThrowsExactly<ReproException>(() => RunLookup.Find(Store, GroupId));
         Assert.AreEqual(ErrorCode.GroupNotARun, error.Code);
         StringAssert.Contains(error.Message, $"-p:RunId={MemberIds[0]}");
-        Assert.AreEqual(3, GroupReproduction.Open(_store, RunLookup.FindGroup(_store, GroupId)!, new ReproduceRequest(GroupId, null, false, false, "Debug")).Count);
-        StringAssert.Contains(Assert.ThrowsExactly<ReproException>(() => RunLookup.Find(_store, GroupId[..^1] + "b")).Message, GroupId);
+        Assert.AreEqual(3, GroupReproduction.Open(Store, RunLookup.FindGroup(Store, GroupId)!, new ReproduceRequest(GroupId, null, false, false, "Debug")).Count);
+        StringAssert.Contains(Assert.ThrowsExactly<ReproException>(() => RunLookup.Find(Store, GroupId[..^1] + "b")).Message, GroupId);
     }
 
     /// <summary>Three intact members of seeds 1, 2, 3 and their group.json, as Train leaves them.</summary>
@@ -168,14 +154,14 @@ public sealed class GroupVerbTests
             StartedAt = DateTimeOffset.UnixEpoch,
             Command = "dotnet build Iris.csproj -t:Train -p:Seeds=3",
         };
-        new GroupStore(_store).Write(group);
+        new GroupStore(Store).Write(group);
         return group;
     }
 
     /// <summary>A completed run with its config.json and a record whose hashes match.</summary>
     private void Write(RunRecord record)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_store.Directory, record.RunId)).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Store.Directory, record.RunId)).FullName;
         var config = Path.Combine(folder, RunFiles.Config);
         RecordJson.WriteConfig(config, new RunConfig
         {
