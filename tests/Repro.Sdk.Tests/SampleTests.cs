@@ -27,6 +27,8 @@ public sealed class SampleTests
         var again = Train(("DOTNET_PROCESSOR_COUNT", "16"));
 
         Assert.IsGreaterThanOrEqualTo(4, here.Count, "the sample has Repro.Learn and ML.NET experiments");
+        CollectionAssert.Contains(here["iris-logistic"].Artifacts.Select(a => a.Split(' ')[0]).ToArray(), "plots/train_loss.svg",
+            "the logistic regression logs its loss per iteration, and the run plots it");
         var head = ChildProcess.Run("git", ["rev-parse", "HEAD"], RepositoryRoot.Path, TimeSpan.FromSeconds(30)).StandardOutput.Trim();
         foreach (var (experiment, run) in here)
         {
@@ -82,8 +84,10 @@ public sealed class SampleTests
         public static Run Read(string folder)
         {
             var record = ExperimentProject.ReadJson(Path.Combine(folder, "run.json"));
-            var artifacts = Directory.GetFiles(Path.Combine(folder, "artifacts")).Order(StringComparer.Ordinal)
-                .Select(f => Path.GetFileName(f) + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))).ToArray();
+            // The model and the plots of the run's series (iris-logistic's loss per iteration): the same bytes every time.
+            var artifacts = new[] { "artifacts", "plots" }.Select(name => Path.Combine(folder, name)).Where(Directory.Exists)
+                .SelectMany(Directory.GetFiles).Order(StringComparer.Ordinal)
+                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/') + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))).ToArray();
             return new Run(record.GetProperty("experiment").GetString()!, record.GetProperty("status").GetString()!, record,
                 record.GetProperty("metrics").GetRawText(), artifacts);
         }
