@@ -14,7 +14,7 @@ public sealed class ExperimentRun
     private readonly RunConfig _config;
     private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
 
-    // metrics.json lists metrics in the order first logged: "the first metric logged" ranks a sweep by default.
+    // The order metrics were first logged, for runtime.json: "the first metric logged" ranks a sweep by default.
     private readonly List<string> _logged = [];
 
     private ExperimentRun(string runDirectory, RunConfig config)
@@ -51,7 +51,7 @@ public sealed class ExperimentRun
 
         // Native libraries load while the program trains (LightGBM's on its first use): name them once it is done.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            run.WriteJson(RunFiles.Runtime, stamp with { NativeLibraries = LoadedNativeLibraries.Read() }, RuntimeJson.Default.RuntimeStamp);
+            run.WriteJson(RunFiles.Runtime, stamp with { NativeLibraries = LoadedNativeLibraries.Read(), LoggedMetrics = [.. run._logged] }, RuntimeJson.Default.RuntimeStamp);
         return run;
     }
 
@@ -123,7 +123,7 @@ public sealed class ExperimentRun
         }
 
         _metrics[name] = value;
-        WriteMetrics();
+        WriteJson(RunFiles.Metrics, _metrics, RuntimeJson.Default.SortedDictionaryStringDouble);
     }
 
     /// <summary>
@@ -183,23 +183,6 @@ public sealed class ExperimentRun
         file.Write(line.WrittenSpan);
         file.WriteByte((byte)'\n');
         file.Flush(flushToDisk: true);
-    }
-
-    private void WriteMetrics()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            foreach (var name in _logged)
-            {
-                writer.WriteNumber(name, _metrics[name]);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        WriteBytes(RunFiles.Metrics, buffer.ToArray());
     }
 
     private void WriteJson<TValue>(string fileName, TValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type) =>

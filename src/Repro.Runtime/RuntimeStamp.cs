@@ -18,6 +18,12 @@ public sealed record RuntimeStamp(string Framework, string Version, int Processo
     /// <summary>Native libraries of packages loaded by the end of the run, sorted by file name; null before the run ends.</summary>
     public IReadOnlyList<NativeLibrary>? NativeLibraries { get; init; }
 
+    /// <summary>
+    /// The metric names in the order the program first logged them (metrics.json is sorted by name, so its bytes do
+    /// not depend on that order); a sweep without SweepMetric is ranked by the first. Null before the run ends.
+    /// </summary>
+    public IReadOnlyList<string>? LoggedMetrics { get; init; }
+
     internal static RuntimeStamp Current() =>
         new(RuntimeInformation.FrameworkDescription, System.Environment.Version.ToString(), System.Environment.ProcessorCount)
         {

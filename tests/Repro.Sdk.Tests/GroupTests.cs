@@ -56,6 +56,10 @@ public sealed class GroupTests
         Assert.AreEqual(mean - half, summary.ConfidenceLow!.Value, 1e-9);
         Assert.AreEqual(mean + half, summary.ConfidenceHigh!.Value, 1e-9);
 
+        // Without SweepMetric the group is ranked by the first metric the program logged: score, though rows sorts first.
+        Assert.AreEqual("score", group.RankedBy);
+        StringAssert.Contains(train, $"best: run {records.OrderByDescending(r => r.Metrics["score"]).First().RunId} (seed ");
+
         // Train's table and the group's report.md show the distribution; the report embeds a plot per metric.
         Assert.IsTrue(Regex.IsMatch(train, @"\n\s+score\s+" + Regex.Escape(GroupText.MeanSd(summary) + "  ")), train);
         var report = File.ReadAllText(Path.Combine(store.Directory, "groups", groupId, "report.md"));

@@ -55,7 +55,7 @@ public static class GroupRecorder
         return new GroupOutcome(store.Read(groupId), folder);
     }
 
-    /// <summary>The metric the first completed member logged first (metrics.json keeps that order), else its first by name.</summary>
+    /// <summary>The metric the first completed member logged first (its runtime.json says), else its first by name.</summary>
     private static string? FirstLogged(IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs)
     {
         var first = runs.FirstOrDefault(r => r.Outcome.Record.Status == RunStatus.Completed).Outcome;
@@ -64,8 +64,8 @@ public static class GroupRecorder
             return null;
         }
 
-        return MetricsFile.Order(Path.Combine(first.Folder, RunFiles.Metrics)).FirstOrDefault(first.Record.Metrics.ContainsKey)
-            ?? first.Record.Metrics.Keys.FirstOrDefault();
+        var logged = RecordJson.ReadRuntimeStamp(Path.Combine(first.Folder, RunFiles.Runtime))?.LoggedMetrics ?? [];
+        return logged.FirstOrDefault(first.Record.Metrics.ContainsKey) ?? first.Record.Metrics.Keys.FirstOrDefault();
     }
 
     /// <summary>The best completed member by the metric; ties go to the first in plan order.</summary>

@@ -52,22 +52,6 @@ public static class MetricsFile
         }
     }
 
-    /// <summary>The metric names in the order the file lists them: the order a program using Repro.Runtime first logged them.</summary>
-    public static IReadOnlyList<string> Order(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.EnumerateObject().Select(p => p.Name).ToArray()
-                : [];
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
     private static ReproException Bad(string experiment, string why) => new(ErrorCode.BadMetrics,
         $"the {Repro.RunFiles.Metrics} of experiment '{experiment}' cannot be used: {why}. Record only finite numbers.");
 }
