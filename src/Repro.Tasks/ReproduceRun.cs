@@ -36,9 +36,7 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
         }
         else if (Exact && !result.Verdict.ModelIdentical)
         {
-            RunLog.Error(ErrorCode.ModelDiffers,
-                $"run '{result.Recorded.RunId}' reproduced its metrics but not its model ({VerdictReport.Model(result.Verdict)}), " +
-                $"and -p:ReproExact=true asks for both. {VerdictReport.ChangedInputs(result)}");
+            RunLog.Error(ErrorCode.ModelDiffers, VerdictReport.ModelDiffers(result));
         }
         else
         {

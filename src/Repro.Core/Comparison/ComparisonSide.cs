@@ -53,19 +53,20 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
             throw Malformed(reference, property);
         }
 
-        var groups = new GroupStore(store);
-        if (store.Find(reference) is { } folder)
+        // A group id first; otherwise RunLookup finds the run, or says there is no run or group and names the nearest ids.
+        if (RunLookup.FindGroup(store, reference) is { } group)
         {
-            return OfRun(reference, "run " + reference, folder);
+            return OfGroup(store, reference, "group " + reference, group, preferredRun: null);
         }
 
-        if (groups.Exists(reference))
+        try
         {
-            return OfGroup(store, reference, "group " + reference, groups.Read(reference), preferredRun: null);
+            return OfRun(reference, "run " + reference, RunLookup.Find(store, reference));
         }
-
-        throw new ReproException(ErrorCode.UnknownRun,
-            $"{property}: there is no run or group '{reference}' in '{store.Directory}'." + RunLookup.Nearest([.. RunLookup.Ids(store), .. groups.Ids()], reference));
+        catch (ReproException e) when (e.Code == ErrorCode.UnknownRun)
+        {
+            throw new ReproException(e.Code, $"{property}: {e.Message}", e);
+        }
     }
 
     private static ComparisonSide Registered(RunStore store, ModelRegistry registry, string reference, string property, string model, string version)

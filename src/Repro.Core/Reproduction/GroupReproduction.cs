@@ -86,7 +86,7 @@ public static class GroupReproduction
 
         var reasons = failed.Select(r => $"Member {RunLookup.Describe(r.Member)}: " + (r.Result.Verdict.Status != Verdict.Reproduced
             ? VerdictReport.Divergence(r.Result, projectDirectory)
-            : $"run '{r.Result.Recorded.RunId}' reproduced its metrics but not its model ({VerdictReport.Model(r.Result.Verdict)}), and -p:ReproExact=true asks for both. {VerdictReport.ChangedInputs(r.Result)}"));
+            : VerdictReport.ModelDiffers(r.Result)));
         return $"group '{group.GroupId}' did not reproduce: {failed.Length} of {results.Count} members did not " +
             $"({string.Join(", ", failed.Select(r => r.Member.RunId))}). " + string.Join(" ", reasons);
     }

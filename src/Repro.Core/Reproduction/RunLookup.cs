@@ -58,12 +58,12 @@ public static class RunLookup
     private static string Nearest(RunStore store, string runId) => Nearest([.. Ids(store), .. new GroupStore(store).Ids()], runId);
 
     /// <summary>The ids of the run folders in the store.</summary>
-    internal static IReadOnlyList<string> Ids(RunStore store) => Directory.Exists(store.Directory)
+    private static IReadOnlyList<string> Ids(RunStore store) => Directory.Exists(store.Directory)
         ? Directory.GetDirectories(store.Directory).Select(Path.GetFileName).OfType<string>().Where(RunId.IsValid).ToArray()
         : [];
 
     /// <summary>A sentence naming the ids nearest to a mistyped one, or saying there are none to train.</summary>
-    internal static string Nearest(IReadOnlyCollection<string> ids, string runId)
+    private static string Nearest(IReadOnlyCollection<string> ids, string runId)
     {
         if (ids.Count == 0)
         {

@@ -47,6 +47,11 @@ public static class VerdictReport
     }
 
     /// <summary>The inputs that changed; with none, the likely cause.</summary>
+    /// <summary>Why -p:ReproExact=true failed a reproduction whose metrics matched: its model differs.</summary>
+    public static string ModelDiffers(Reproduction reproduction) =>
+        $"run '{reproduction.Recorded.RunId}' reproduced its metrics but not its model ({Model(reproduction.Verdict)}), " +
+        $"and -p:ReproExact=true asks for both. {ChangedInputs(reproduction)}";
+
     public static string ChangedInputs(Reproduction reproduction)
     {
         var changed = reproduction.Verdict.Inputs.Where(i => i.Changed).Select(i => $"{i.Input} {Describe(i)}").ToArray();
