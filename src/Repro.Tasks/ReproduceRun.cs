@@ -26,11 +26,20 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
         }
 
         var settings = Settings();
-        var result = new Reproducer(settings).Reproduce(request, _cancel.Token);
+        Reproduction.Reproduction result;
+        using (CancellationSignals.Cancel(_cancel))
+        {
+            result = new Reproducer(settings).Reproduce(request, _cancel.Token);
+        }
+
         RunLog.Progress(VerdictReport.Render(result));
 
         var folder = Path.GetRelativePath(settings.ProjectDirectory, result.Outcome.Folder).Replace('\\', '/');
-        if (result.Verdict.Status != Verdict.Reproduced)
+        if (_cancel.IsCancellationRequested)
+        {
+            RunLog.Error(ErrorCode.Cancelled, $"the reproduction of {result.Recorded.RunId} was cancelled: run {result.Outcome.Record.RunId} is recorded as cancelled. Reproduce again.");
+        }
+        else if (result.Verdict.Status != Verdict.Reproduced)
         {
             RunLog.Error(ErrorCode.Diverged, VerdictReport.Divergence(result, settings.ProjectDirectory));
         }
@@ -54,8 +63,20 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
     {
         var settings = Settings();
         RunLog.Progress($"Reproducing group {group.GroupId} ({group.Experiment}): {group.Completed.Count()} member(s)…");
-        var results = GroupReproduction.Reproduce(new Reproducer(settings), group, request,
-            member => RunLog.Progress(VerdictReport.Render(member.Result)), _cancel.Token);
+        IReadOnlyList<MemberReproduction> results;
+        using (CancellationSignals.Cancel(_cancel))
+        {
+            results = GroupReproduction.Reproduce(new Reproducer(settings), group, request,
+                member => RunLog.Progress(VerdictReport.Render(member.Result)), _cancel.Token);
+        }
+
+        Reproductions = results.Select(r => Item(r.Result, group.GroupId)).ToArray();
+        if (_cancel.IsCancellationRequested)
+        {
+            RunLog.Error(ErrorCode.Cancelled, $"the reproduction of group {group.GroupId} was cancelled after {results.Count} member(s). Reproduce again.");
+            return;
+        }
+
         RunLog.Progress($"{ProjectName} -> " + GroupReproduction.Summary(group, results, Exact, settings.ProjectDirectory));
         if (GroupReproduction.Failure(group, results, Exact, settings.ProjectDirectory) is { } failure)
         {

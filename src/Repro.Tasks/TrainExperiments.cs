@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using Repro.Diagnostics;
 using Repro.Groups;
 using Repro.Records;
 using Repro.Training;
@@ -21,6 +22,9 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
     [Output]
     public ITaskItem[] Groups { get; private set; } = [];
 
+    /// <summary>-p:StopOnFirstFailure=true: start no further run once one has failed.</summary>
+    public bool StopOnFirstFailure { get; set; }
+
     public void Cancel() => _cancel.Cancel();
 
     private protected override void ExecuteCore()
@@ -32,7 +36,12 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         }
 
         var settings = Settings();
-        var result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit);
+        TrainResult result;
+        using (CancellationSignals.Cancel(_cancel))
+        {
+            result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit, StopOnFirstFailure);
+        }
+
         var outcomes = result.Runs;
         if (outcomes.Count > 0)
         {
@@ -42,6 +51,19 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         foreach (var group in result.Groups)
         {
             RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(ProjectDirectory, group.Folder) }));
+        }
+
+        if (RunSummary.Failures(result, StopOnFirstFailure) is { } failures)
+        {
+            RunLog.Progress(failures);
+        }
+
+        if (_cancel.IsCancellationRequested)
+        {
+            var kept = outcomes.Where(o => o.Record.Status == RunStatus.Cancelled).Select(o => o.Record.RunId).ToArray();
+            RunLog.Error(ErrorCode.Cancelled, "Train was cancelled" +
+                (kept.Length > 0 ? $": run {string.Join(", ", kept)} is recorded as cancelled with what it had logged" : "") +
+                (result.NotStarted > 0 ? $"; {result.NotStarted} run(s) never started" : "") + ". Train again to make them.");
         }
 
         Runs = outcomes.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Record.RunId, new Dictionary<string, string>

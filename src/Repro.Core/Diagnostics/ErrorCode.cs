@@ -18,6 +18,7 @@ public static class ErrorCode
     public const string BadProcessorCount = "REPRO0013";
     public const string ProgramFileMissing = "REPRO0014";
     public const string BadDepsFile = "REPRO0015";
+    public const string Cancelled = "REPRO0016";
 
     public const string BadRunId = "REPRO0020";
     public const string UnknownRun = "REPRO0021";
@@ -63,4 +64,5 @@ public static class ErrorCode
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";
     public const string SweepMetricMissing = "REPRO1004";
+    public const string InterruptedRun = "REPRO1005";
 }

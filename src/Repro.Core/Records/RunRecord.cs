@@ -55,6 +55,9 @@ public static class RunStatus
 {
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    /// <summary>Stopped by Ctrl+C or SIGTERM; the record keeps what the program had logged.</summary>
+    public const string Cancelled = "cancelled";
 }
 
 public sealed record GitRecord(string? Commit, bool? Dirty, string? Branch, string? UnknownReason);

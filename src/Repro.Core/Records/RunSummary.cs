@@ -17,11 +17,12 @@ public static class RunSummary
     public static string Render(IReadOnlyList<RunOutcome> outcomes, string projectFile)
     {
         var store = Path.GetRelativePath(Path.GetDirectoryName(projectFile)!, Path.GetDirectoryName(outcomes[0].Folder)!).Replace('\\', '/');
-        var failed = outcomes.Count(o => o.Record.Status != RunStatus.Completed);
+        var failed = outcomes.Count(o => o.Record.Status == RunStatus.Failed);
+        var cancelled = outcomes.Count(o => o.Record.Status == RunStatus.Cancelled);
         var upToDate = outcomes.Count(o => o.UpToDate);
         var text = new StringBuilder(
-            $"{Path.GetFileNameWithoutExtension(projectFile)} -> {store}/ ({outcomes.Count} run(s): {outcomes.Count - failed - upToDate} completed, {failed} failed" +
-            (upToDate > 0 ? $", {upToDate} up to date)" : ")"));
+            $"{Path.GetFileNameWithoutExtension(projectFile)} -> {store}/ ({outcomes.Count} run(s): {outcomes.Count - failed - cancelled - upToDate} completed, {failed} failed" +
+            (cancelled > 0 ? $", {cancelled} cancelled" : "") + (upToDate > 0 ? $", {upToDate} up to date)" : ")"));
         var width = outcomes.Max(o => Label(o).Length);
         foreach (var outcome in outcomes)
         {
@@ -39,12 +40,46 @@ public static class RunSummary
         var took = upToDate ? "up to date" : (record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s";
         if (record.Status != RunStatus.Completed)
         {
-            return $"{record.RunId}  FAILED ({record.Error?.Code}) after {took}";
+            return $"{record.RunId}  {record.Status.ToUpperInvariant()} ({record.Error?.Code}) after {took}";
         }
 
         var metrics = string.Join("  ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={Format(m.Value)}"));
         var more = record.Metrics.Count > MainMetrics ? $"  (+{record.Metrics.Count - MainMetrics} more)" : "";
         return $"{record.RunId}  {took}  {metrics}{more}";
+    }
+
+    /// <summary>
+    /// The table a failed Train ends with: every run that failed or was cancelled, with its code and the first line of
+    /// its error, those that could not even be recorded, and how many never started. Null when all went well.
+    /// </summary>
+    public static string? Failures(TrainResult result, bool stoppedOnFirstFailure)
+    {
+        var rows = result.Runs.Where(o => o.Record.Status != RunStatus.Completed)
+            .Select(o => (Label: Label(o), Run: o.Record.RunId, Status: o.Record.Status, Code: o.Record.Error?.Code ?? "", Message: o.Record.Error?.Message ?? ""))
+            .Concat(result.NotRecorded.Select(f => (Label: f.Member is null ? f.Experiment : $"{f.Experiment} {f.Member}", Run: "-", Status: "not recorded", f.Code, f.Message)))
+            .ToArray();
+        if (rows.Length == 0 && result.NotStarted == 0)
+        {
+            return null;
+        }
+
+        var total = result.Runs.Count + result.NotRecorded.Count + result.NotStarted;
+        var text = new StringBuilder($"{rows.Length} of {total} run(s) did not complete:");
+        var widths = (Label: rows.Select(r => r.Label.Length).DefaultIfEmpty(0).Max(), Run: rows.Select(r => r.Run.Length).DefaultIfEmpty(0).Max(),
+            Status: rows.Select(r => r.Status.Length).DefaultIfEmpty(0).Max());
+        foreach (var row in rows)
+        {
+            text.Append("\n    ").Append(row.Label.PadRight(widths.Label)).Append("  ").Append(row.Run.PadRight(widths.Run)).Append("  ")
+                .Append(row.Status.PadRight(widths.Status)).Append("  ").Append(row.Code).Append("  ").Append(row.Message.Split('\n')[0].Trim());
+        }
+
+        if (result.NotStarted > 0)
+        {
+            text.Append($"\n    {result.NotStarted} run(s) not started: ")
+                .Append(stoppedOnFirstFailure && result.Runs.All(o => o.Record.Status != RunStatus.Cancelled) ? "-p:StopOnFirstFailure=true stopped at the first failure." : "the build was cancelled.");
+        }
+
+        return text.ToString();
     }
 
     public static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

@@ -90,7 +90,7 @@ public static class RunListing
 
         if (rows.Count == 1)
         {
-            return experiment is null ? "No runs yet: train with -t:Train." : $"No runs of experiment '{experiment}'.";
+            return (experiment is null ? "No runs yet: train with -t:Train." : $"No runs of experiment '{experiment}'.") + Unfinished(store.Partials());
         }
 
         if (rows.Skip(1).All(row => row[^1].Length == 0))
@@ -108,6 +108,32 @@ public static class RunListing
         }
 
         Groups(text, new GroupStore(store), registeredGroups, experiment, last);
+        return text.Append(Unfinished(store.Partials())).ToString();
+    }
+
+    /// <summary>Run folders never finished: those whose build is gone (interrupted) and those still being written.</summary>
+    private static string Unfinished(IReadOnlyList<PartialRun> partials)
+    {
+        var text = new StringBuilder();
+        var interrupted = partials.Where(p => p.State == PartialState.Interrupted).ToArray();
+        if (interrupted.Length > 0)
+        {
+            text.Append($"\nInterrupted runs: their build is gone, they will never finish and are no records (-t:Prune removes them):\n");
+            foreach (var run in interrupted)
+            {
+                text.Append($"  {run.RunId}.partial  {run.OwnerText}; {run.Holds}\n");
+            }
+
+            text.Length--;
+        }
+
+        var alive = partials.Where(p => p.State != PartialState.Interrupted).ToArray();
+        if (alive.Length > 0)
+        {
+            text.Append("\nRuns being written: ").AppendJoin(", ", alive.Select(run =>
+                $"{run.RunId} ({(run.State == PartialState.OtherMachine ? "by a build on " + run.Owner!.Machine : run.OwnerText)})"));
+        }
+
         return text.ToString();
     }
 

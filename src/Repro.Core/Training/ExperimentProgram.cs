@@ -55,7 +55,7 @@ public static class ExperimentProgram
 
         if (cancellation.IsCancellationRequested)
         {
-            throw new ReproException(ErrorCode.ProgramFailed, $"experiment '{experiment}' was cancelled.");
+            throw new ReproException(ErrorCode.Cancelled, $"experiment '{experiment}' was cancelled: its program (and every process it started) was stopped.");
         }
 
         if (result.ExitCode != 0)

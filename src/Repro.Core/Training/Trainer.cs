@@ -21,11 +21,23 @@ public sealed record RunOutcome(RunRecord Record, string Folder, bool UpToDate =
 }
 
 /// <summary>What a Train made: every run in plan order, and the groups its plans formed.</summary>
-public sealed record TrainResult(IReadOnlyList<RunOutcome> Runs, IReadOnlyList<GroupOutcome> Groups);
+public sealed record TrainResult(IReadOnlyList<RunOutcome> Runs, IReadOnlyList<GroupOutcome> Groups)
+{
+    /// <summary>Runs that failed before a record could be written (the run store could not be written), in plan order.</summary>
+    public IReadOnlyList<RunFailure> NotRecorded { get; init; } = [];
+
+    /// <summary>Plans never started: the build was cancelled, or stopped at the first failure.</summary>
+    public int NotStarted { get; init; }
+}
+
+/// <summary>A run that failed with no record to show for it: its experiment, member and the error.</summary>
+public sealed record RunFailure(string Experiment, string? Member, string Code, string Message);
 
 /// <summary>
 /// Makes runs: for each plan, a run folder with the config, the program's metrics and artifacts, the manifest
-/// and a report. A failed run is kept, marked failed; later plans still run.
+/// and a report. A failed run is kept, marked failed, and later plans still run (unless told to stop at the first
+/// failure): one experiment's failure, a crash or a disk that refuses a file, is that experiment's. A cancelled run is
+/// kept too, marked cancelled, with what it had logged; no later plan starts.
 /// </summary>
 public sealed class Trainer(TrainSettings settings)
 {
@@ -40,7 +52,9 @@ public sealed class Trainer(TrainSettings settings)
     /// <paramref name="maxParallelRuns"/> at once, then records each group the plans form. Each run is its own process
     /// with its own seed, so how many run at once never changes a result.
     /// </summary>
-    public TrainResult Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false, int maxParallelRuns = 1)
+    /// <param name="stopOnFirstFailure">Start no further run once one has failed (-p:StopOnFirstFailure=true).</param>
+    public TrainResult Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false, int maxParallelRuns = 1,
+        bool stopOnFirstFailure = false)
     {
         _inputs ??= BuildInputs.Read(settings);
         var startedAt = DateTimeOffset.UtcNow;
@@ -65,9 +79,11 @@ public sealed class Trainer(TrainSettings settings)
         }
 
         var started = 0;
+        var failed = 0;
+        var notRecorded = new RunFailure?[plans.Count];
         void TrainAt(int i)
         {
-            if (cancellation.IsCancellationRequested)
+            if (cancellation.IsCancellationRequested || (stopOnFirstFailure && Volatile.Read(ref failed) > 0))
             {
                 return;
             }
@@ -76,7 +92,21 @@ public sealed class Trainer(TrainSettings settings)
             var position = plans.Count > 1 ? $"[{Interlocked.Increment(ref started) + plans.Count - pending.Count}/{plans.Count}] " : "";
             settings.Log.Progress($"{position}Training {plan.Experiment} with seed {plan.Seed}{Point(plan)}…{Changes(plan, answers?[i]?.Latest)}");
             var group = plan.Group is { } g ? groups[g] : null;
-            outcomes[i] = TrainOne(plan, cancellation, group is null ? null : (record, _) => record with { Group = group }) with { Member = MemberLabel(plan) };
+            try
+            {
+                outcomes[i] = TrainOne(plan, cancellation, group is null ? null : (record, _) => record with { Group = group }) with { Member = MemberLabel(plan) };
+                if (outcomes[i]!.Record.Status != RunStatus.Completed)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+            catch (ReproException e)
+            {
+                // No record could be written: the failure is still this run's alone.
+                settings.Log.Error(e.Code, e.Message);
+                notRecorded[i] = new RunFailure(plan.Experiment, MemberLabel(plan), e.Code, e.Message);
+                Interlocked.Increment(ref failed);
+            }
         }
 
         if (maxParallelRuns <= 1 || pending.Count <= 1)
@@ -98,14 +128,21 @@ public sealed class Trainer(TrainSettings settings)
         }
 
         var runs = outcomes.OfType<RunOutcome>().ToArray();
-        if (cancellation.IsCancellationRequested)
+        var failures = notRecorded.OfType<RunFailure>().ToArray();
+        var notStarted = plans.Count - runs.Length - failures.Length;
+        if (cancellation.IsCancellationRequested || notStarted > 0)
         {
-            return new TrainResult(runs, []);
+            // A group is recorded only when every member ran.
+            return new TrainResult(runs, []) { NotRecorded = failures, NotStarted = notStarted };
         }
 
-        var recorded = groups.Select(g => GroupRecorder.Record(settings, g.Key, g.Value, startedAt,
-            plans.Select((plan, i) => (plan, outcome: outcomes[i]!)).Where(p => p.plan.Group == g.Key).ToArray())).ToArray();
-        return new TrainResult(runs, recorded);
+        // A member that could not be recorded is left out of its group, and a group with none is not recorded.
+        var recorded = groups
+            .Select(g => (g, members: plans.Select((plan, i) => (plan, outcome: outcomes[i])).Where(p => p.plan.Group == g.Key && p.outcome is not null)
+                .Select(p => (p.plan, p.outcome!)).ToArray()))
+            .Where(g => g.members.Length > 0)
+            .Select(g => GroupRecorder.Record(settings, g.g.Key, g.g.Value, startedAt, g.members)).ToArray();
+        return new TrainResult(runs, recorded) { NotRecorded = failures };
     }
 
     private static string? MemberLabel(RunPlan plan) => plan.Group is null ? null : $"seed {plan.Seed}{(plan.Point.Count == 0 ? "" : " " + ParamsOverride.Format(plan.Point))}";
@@ -146,10 +183,22 @@ public sealed class Trainer(TrainSettings settings)
             metrics = MetricsFile.Read(Path.Combine(run.Path, RunFiles.Metrics), plan.Experiment);
             RunPlots.Write(run.Path, plan.Experiment);
         }
+        catch (ReproException e) when (e.Code == ErrorCode.Cancelled)
+        {
+            // Kept as cancelled with what the program had logged before it was stopped.
+            error = new ErrorRecord(e.Code, e.Message);
+            metrics = LoggedSoFar(run.Path, plan.Experiment);
+        }
         catch (ReproException e)
         {
             error = new ErrorRecord(e.Code, e.Message);
             settings.Log.Error(e.Code, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A disk that refuses a file fails this run, which is recorded as failed if the disk allows.
+            error = new ErrorRecord(ErrorCode.RunStoreUnwritable, $"experiment '{plan.Experiment}' could not write its run folder '{run.Path}': {e.Message}");
+            settings.Log.Error(error.Code, error.Message);
         }
 
         var metricsPath = Path.Combine(run.Path, RunFiles.Metrics);
@@ -157,7 +206,7 @@ public sealed class Trainer(TrainSettings settings)
         {
             RunId = run.Id,
             Experiment = plan.Experiment,
-            Status = error is null ? RunStatus.Completed : RunStatus.Failed,
+            Status = error is null ? RunStatus.Completed : error.Code == ErrorCode.Cancelled ? RunStatus.Cancelled : RunStatus.Failed,
             Seed = plan.Seed,
             TestSize = plan.TestSize,
             Params = plan.Params,
@@ -180,9 +229,33 @@ public sealed class Trainer(TrainSettings settings)
         };
         record = annotate?.Invoke(record, run.Path) ?? record;
 
-        RecordJson.WriteRecord(Path.Combine(run.Path, RunFiles.Run), record);
-        File.WriteAllText(Path.Combine(run.Path, RunFiles.Report), RunReport.Render(record, ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + run.Id)));
+        try
+        {
+            RecordJson.WriteRecord(Path.Combine(run.Path, RunFiles.Run), record);
+            File.WriteAllText(Path.Combine(run.Path, RunFiles.Report), RunReport.Render(record, ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + run.Id)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReproException(ErrorCode.RunStoreUnwritable,
+                $"run {run.Id} of experiment '{plan.Experiment}' could not be recorded ({e.Message}): it stays unfinished in '{run.Path}', " +
+                "listed by -t:Runs as interrupted once this build ends.", e);
+        }
+
         return new RunOutcome(record, settings.Store.Complete(run));
+    }
+
+    /// <summary>The metrics a stopped program had logged (it rewrites metrics.json at each), or none when unreadable.</summary>
+    private static SortedDictionary<string, double> LoggedSoFar(string runFolder, string experiment)
+    {
+        try
+        {
+            var path = Path.Combine(runFolder, RunFiles.Metrics);
+            return File.Exists(path) ? MetricsFile.Read(path, experiment) : new SortedDictionary<string, double>(StringComparer.Ordinal);
+        }
+        catch (ReproException)
+        {
+            return new SortedDictionary<string, double>(StringComparer.Ordinal);
+        }
     }
 
     /// <summary>The run's cache key, from what is known before it runs; the program inherits the build's environment.</summary>

@@ -9,12 +9,7 @@ internal static class Dotnet
 
     public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
-        {
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            ["MSBUILDTERMINALLOGGER"] = "off",
-        };
+        var variables = Variables(environment);
         // No build node may outlive the test and hold a task assembly or a temp folder.
         string[] noNodeReuse = arguments[0] is "build" or "pack" or "restore" ? ["-nodeReuse:false"] : [];
         var result = ChildProcess.Run("dotnet", [.. arguments, .. noNodeReuse], workingDirectory, Timeout,
@@ -22,8 +17,17 @@ internal static class Dotnet
         return new CommandResult(string.Join(" ", arguments), result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
+    /// <summary>What every dotnet command of the tests runs with: the test's variables, no telemetry, plain logging.</summary>
+    public static Dictionary<string, string> Variables(IReadOnlyDictionary<string, string>? environment) =>
+        new(environment ?? new Dictionary<string, string>())
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["MSBUILDTERMINALLOGGER"] = "off",
+        };
+
     // 'dotnet test' runs inside an MSBuild-started host: these would point a child build at the wrong MSBuild.
-    private static bool IsInheritedBuildVariable(string name) =>
+    public static bool IsInheritedBuildVariable(string name) =>
         name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
         name.Equals("MSBUILD_EXE_PATH", StringComparison.OrdinalIgnoreCase) ||
         name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) ||
