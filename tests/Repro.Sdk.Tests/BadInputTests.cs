@@ -118,6 +118,26 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void AProgramThatThrowsAnExperimentExceptionShowsItsCodeAndMessageWithoutAStackTrace()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="a" Seed="1" />""", git: false, program: """
+            using Repro;
+
+            var run = ExperimentRun.Open(args);
+            Console.WriteLine("reading the parameters");
+            var trees = run.Param<int>("Trees");
+            run.LogMetric("trees", trees);
+            """);
+
+        var output = project.Train().FailedWith("REPRO0006").Output;
+        StringAssert.Contains(output, "error REPRO2001:");
+        StringAssert.Contains(output, "Trees");
+        StringAssert.Contains(output, "exited with code 2");
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.DoesNotContain("   at ", output, "no stack trace");
+    }
+
+    [TestMethod]
     public void AProjectWithoutExperimentsFailsBeforeBuilding() =>
         ExperimentProject.Create("", git: false).Train().FailedWith("REPRO0001");
 
