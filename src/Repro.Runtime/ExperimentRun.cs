@@ -28,6 +28,7 @@ public sealed class ExperimentRun
     /// <exception cref="ExperimentException">REPRO2003 when the program was not started by Repro.</exception>
     public static ExperimentRun Open(string[] args)
     {
+        ReportSetupMistakesPlainly();
         var index = Array.IndexOf(args, RunFiles.RunOption);
         if (index < 0 || index + 1 >= args.Length)
         {
@@ -54,6 +55,34 @@ public sealed class ExperimentRun
             run.WriteJson(RunFiles.Runtime, stamp with { NativeLibraries = LoadedNativeLibraries.Read(), LoggedMetrics = [.. run._logged] }, RuntimeJson.Default.RuntimeStamp);
         return run;
     }
+
+    /// <summary>
+    /// An <see cref="ExperimentException"/> the program does not catch is a mistake in the setup, not a bug: it is shown
+    /// as "error REPRO2001: …" without a stack trace, which the build quotes among the program's last lines (REPRO0006).
+    /// </summary>
+    private static void ReportSetupMistakesPlainly()
+    {
+        if (Interlocked.Exchange(ref _reportingSetupMistakes, 1) == 1)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            if (e.ExceptionObject is ExperimentException mistake)
+            {
+                Console.Out.Flush();
+                Console.Error.WriteLine("error " + mistake.Message);
+                Console.Error.Flush();
+                Environment.Exit(SetupMistakeExitCode);
+            }
+        };
+    }
+
+    /// <summary>The exit code of a program stopped by an <see cref="ExperimentException"/>.</summary>
+    private const int SetupMistakeExitCode = 2;
+
+    private static int _reportingSetupMistakes;
 
     /// <summary>The run's id, for example 20261122-051500-123-3f9a1c.</summary>
     public string RunId => _config.RunId;

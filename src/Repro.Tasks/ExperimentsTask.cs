@@ -50,7 +50,14 @@ public abstract class ExperimentsTask : RunTask
             new ProcessorCountPolicy(ProcessorCount, UsesMLNet));
         foreach (var error in errors)
         {
-            RunLog.Error(error.Code, error.Message);
+            if (error.ExperimentIndex is int index && index >= 0 && index < Experiments.Length && Location(index) is { } at)
+            {
+                new MsBuildRunLog(Log, ProjectFile).ErrorAt(at, error.Code, error.Message);
+            }
+            else
+            {
+                RunLog.Error(error.Code, error.Message);
+            }
         }
 
         try
@@ -64,5 +71,21 @@ public abstract class ExperimentsTask : RunTask
         }
 
         return plans;
+    }
+
+    /// <summary>Where the item is declared: MSBuild tells the file (the project or an import), the file tells the line.</summary>
+    private ItemLocation? Location(int index)
+    {
+        var item = Experiments[index];
+        var file = item.GetMetadata("DefiningProjectFullPath");
+        if (string.IsNullOrEmpty(file))
+        {
+            return null;
+        }
+
+        // The n-th item of this name declared in that file is its n-th element of that name.
+        var occurrence = Experiments.Take(index).Count(other =>
+            string.Equals(other.ItemSpec, item.ItemSpec, StringComparison.OrdinalIgnoreCase) && other.GetMetadata("DefiningProjectFullPath") == file);
+        return ItemLocation.Find(file, "Experiment", item.ItemSpec, occurrence);
     }
 }

@@ -26,7 +26,7 @@ public abstract class ReproTask : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Inputs are checked before anything runs; what fails here is writing a record, a registry file or the project file.
+            // Inputs are read through InputFile (REPRO0035); what fails here is writing a record, a registry file or the project file.
             RunLog.Error(ErrorCode.RunStoreUnwritable, $"Repro could not write what it had to ({e.Message}): check the folder's permissions and free space.");
         }
 

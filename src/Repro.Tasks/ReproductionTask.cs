@@ -1,3 +1,4 @@
+using Repro.Registry;
 using Repro.Reproduction;
 
 namespace Repro.Tasks;
@@ -19,6 +20,12 @@ public abstract class ReproductionTask : RegistryTask
     /// <summary>What this build asks: the run named by -p:RunId (none at all is REPRO0020), or by -p:Model and -p:Version.</summary>
     private protected ReproduceRequest Request()
     {
+        if (string.IsNullOrWhiteSpace(Model) && !Runs.RunId.IsValid(RunId))
+        {
+            // A missing or malformed id: the same REPRO0020 as the lookup, naming Reproduce's other way to name a run.
+            RunLookup.Find(Store, RunId, RunSelection.OrModelVersion);
+        }
+
         var runId = string.IsNullOrWhiteSpace(Model) ? RunId : SelectedRunId();
         return new ReproduceRequest(runId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
     }

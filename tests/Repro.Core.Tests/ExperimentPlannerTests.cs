@@ -110,6 +110,38 @@ public sealed class ExperimentPlannerTests
         CollectionAssert.AreEqual(new[] { ErrorCode.BadSeed, ErrorCode.BadTestSize }, errors.Select(e => e.Code).ToArray());
     }
 
+    [TestMethod]
+    public void AnErrorAboutAnItemKnowsWhichItemAndOneAboutTheCommandLineDoesNot()
+    {
+        var (_, errors) = ExperimentPlanner.Plan(
+            [Spec("a", ("Seed", "1")), Spec("b", ("Seed", "x")), Spec("A", ("Seed", "2"))], new CommandLineOverrides("nope", null, null, null), _project.Path);
+        var byCode = errors.ToDictionary(e => e.Code, e => e.ExperimentIndex);
+        Assert.AreEqual(2, byCode[ErrorCode.DuplicateExperiment], "the second declaration of a name is the duplicate");
+        Assert.IsNull(byCode[ErrorCode.UnknownExperiment], "-p:Experiment is the command line's, not an item's");
+
+        (_, errors) = ExperimentPlanner.Plan([Spec("a", ("Seed", "1")), Spec("b", ("Seed", "x"))], CommandLineOverrides.None, _project.Path);
+        Assert.AreEqual(1, errors.Single(e => e.Code == ErrorCode.BadSeed).ExperimentIndex);
+    }
+
+    [TestMethod]
+    public void AnItemIsFoundAtTheLineAndColumnOfItsElement()
+    {
+        var file = _project.Write("items.props", """
+            <Project>
+              <ItemGroup>
+                <Experiment Include="a" Seed="1" />
+                  <Experiment Include="x;B" Seed="x" />
+                <Experiment Include="b" Seed="2" />
+              </ItemGroup>
+            </Project>
+            """);
+        Assert.AreEqual(new ItemLocation(file, 3, 5), ItemLocation.Find(file, "Experiment", "a"));
+        Assert.AreEqual(new ItemLocation(file, 4, 7), ItemLocation.Find(file, "Experiment", "b"), "names ignore case; an Include may list several");
+        Assert.AreEqual(new ItemLocation(file, 5, 5), ItemLocation.Find(file, "Experiment", "b", occurrence: 1));
+        Assert.IsNull(ItemLocation.Find(file, "Experiment", "c"));
+        Assert.IsNull(ItemLocation.Find(Path.Combine(_project.Path, "missing.props"), "Experiment", "a"));
+    }
+
     private string AssertOnlyError(string code, ExperimentSpec[] experiments, CommandLineOverrides overrides)
     {
         var (plans, errors) = ExperimentPlanner.Plan(experiments, overrides, _project.Path);

@@ -1,4 +1,6 @@
+using Repro.Diagnostics;
 using Repro.Processes;
+using Repro.Reproduction;
 using Repro.SourceControl;
 
 namespace Repro.Core.Tests;
@@ -21,6 +23,20 @@ public sealed class GitProbeTests
 
     [TestCleanup]
     public void DeleteRepository() => _repository.Dispose();
+
+    [TestMethod]
+    public void ACommitThatCannotBeCheckedOutOrBuiltIsBuildAtCommitFailed()
+    {
+        var missing = Assert.ThrowsExactly<ReproException>(() => CommitWorktree.Create(_repository.Path, new string('b', 40), new TestLog()));
+        Assert.AreEqual(ErrorCode.BuildAtCommitFailed, missing.Code);
+        StringAssert.Contains(missing.Message, "git fetch");
+
+        using var worktree = CommitWorktree.Create(_repository.Path, Git("rev-parse", "HEAD"), new TestLog());
+        Assert.IsTrue(File.Exists(Path.Combine(worktree.Path, "project", "Program.cs")));
+        var noHost = Path.Combine(_repository.Path, "no-such-dotnet");
+        Assert.AreEqual(ErrorCode.BuildAtCommitFailed,
+            Assert.ThrowsExactly<ReproException>(() => worktree.Build(noHost, Path.Combine(worktree.Path, "project", "p.csproj"), "Debug")).Code);
+    }
 
     [TestMethod]
     public void ACleanTreeIsStampedWithHeadAndBranch()

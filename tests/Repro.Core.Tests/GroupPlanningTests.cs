@@ -148,6 +148,31 @@ public sealed class GroupPlanningTests
     }
 
     [TestMethod]
+    public void ASweepMetricNoRunLoggedIsWarnedAndTheGridIsNotRanked()
+    {
+        using var folder = new TempFolder();
+        var log = new TestLog();
+        var settings = new TrainSettings(Path.Combine(folder.Path, "p.csproj"), new Repro.Runs.RunStore(Path.Combine(folder.Path, "runs")), "p.dll", "dotnet",
+            "packages.lock.json", Repro.SourceControl.GitStamp.Unknown("a test"), null, null, log);
+        var plan = new GroupPlan("grid", [1], [new SweepAxis("Tag", ["a", "b"])], SweepMetric: "acuracy", SweepGoal: null);
+        var runs = new[] { ("20261123-000000-000-000001", "a", 0.6), ("20261123-000000-000-000002", "b", 0.9) }.Select(r =>
+        {
+            var point = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Tag"] = r.Item2 };
+            var runPlan = new RunPlan("grid", 1, null, new(point, StringComparer.Ordinal), [], [], Repro.Reproduction.ToleranceSpec.Standard) { Point = point };
+            var record = TestRecords.Completed("grid") with { RunId = r.Item1, Metrics = new(StringComparer.Ordinal) { ["accuracy"] = r.Item3 } };
+            return (runPlan, new RunOutcome(record, Path.Combine(folder.Path, "runs", r.Item1)));
+        }).ToArray();
+
+        var group = GroupRecorder.Record(settings, plan, "20261123-000000-000-0000aa", DateTimeOffset.UnixEpoch, runs).Record;
+
+        var warning = log.Warnings.Single();
+        Assert.AreEqual(ErrorCode.SweepMetricMissing, warning.Code);
+        StringAssert.Contains(warning.Message, "acuracy");
+        Assert.IsNull(group.BestRun, "no run is named best by a metric none logged");
+        Assert.IsNull(group.BestPoint);
+    }
+
+    [TestMethod]
     public void TheReportAndTheTableShowTheDistributionAndTheGridBestFirst()
     {
         GroupMember[] members = [Member("20261123-000000-000-000001", 1, "a", 0.6), Member("20261123-000000-000-000002", 1, "b", 0.9)];

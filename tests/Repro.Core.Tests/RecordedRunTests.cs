@@ -71,13 +71,29 @@ public sealed class RecordedRunTests
         Assert.AreEqual(ErrorCode.DamagedRecord, Code(() => RecordedRun.Open(_store, Request(RunId))));
     }
 
+    [TestMethod]
+    public void ARunThatLoggedAMetricThenFailedIsAFailedRunNotADamagedOne()
+    {
+        // As Train leaves it: metrics.json written before the crash and hashed, but a failed run records no metrics.
+        var folder = Write(TestRecords.Completed() with { Status = RunStatus.Failed, Error = new ErrorRecord(ErrorCode.ProgramFailed, "crashed"), Metrics = new(StringComparer.Ordinal) },
+            metricsJson: """{"accuracy": 0.5}""");
+
+        Assert.AreEqual(ErrorCode.FailedRunNotReproducible, Code(() => RecordedRun.Open(_store, Request(RunId))));
+        Assert.AreEqual(RunStatus.Failed, RecordIntegrity.ReadAnyStatus(folder).Status, "its files match their hashes: intact");
+
+        // The status comes first even when the files do not match.
+        File.AppendAllText(Path.Combine(folder, RunFiles.Metrics), " ");
+        Assert.AreEqual(ErrorCode.FailedRunNotReproducible, Code(() => RecordedRun.Open(_store, Request(RunId))));
+        Assert.AreEqual(ErrorCode.DamagedRecord, Code(() => RecordIntegrity.ReadAnyStatus(folder)));
+    }
+
     private static ReproduceRequest Request(string? runId, string? tolerance = null, bool atCommit = false) =>
         new(runId, tolerance, Exact: false, atCommit, "Debug");
 
     private static string Code(Action action) => Assert.ThrowsExactly<ReproException>(action).Code;
 
     /// <summary>A completed run with its config.json and a record whose hashes match, as Train leaves it.</summary>
-    private string Write(RunRecord record)
+    private string Write(RunRecord record, string? metricsJson = null)
     {
         var folder = Path.Combine(_store.Directory, record.RunId);
         Directory.CreateDirectory(folder);
@@ -90,10 +106,16 @@ public sealed class RecordedRunTests
             Params = TestRecords.Params(("Trees", "5")),
             Data = ["data/iris.csv"],
         });
+        var metrics = Path.Combine(folder, RunFiles.Metrics);
+        if (metricsJson is not null)
+        {
+            File.WriteAllText(metrics, metricsJson);
+        }
+
         RecordJson.WriteRecord(Path.Combine(folder, RunFiles.Run), record with
         {
             Artifacts = [],
-            Files = new RecordFiles(FileHash.Sha256(config), null),
+            Files = new RecordFiles(FileHash.Sha256(config), metricsJson is null ? null : FileHash.Sha256(metrics)),
         });
         return folder;
     }

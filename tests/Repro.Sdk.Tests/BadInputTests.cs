@@ -78,6 +78,66 @@ public sealed class BadInputTests
         StringAssert.Contains(_project.Train("-p:Experiment=nope").Output, _project.ProjectFile + " : error REPRO0002:");
 
     [TestMethod]
+    public void ErrorsAboutAnItemPointAtItsLineAndColumnInTheFileThatDeclaresIt()
+    {
+        var project = ExperimentProject.Create("""
+                <Experiment Include="a" Seed="1" Data="data/numbers.csv" />
+                <Experiment Include="b" Seed="x" Data="data/numbers.csv" />
+            """, git: false, projectBody: """<Import Project="more.props" Condition="Exists('more.props')" />""");
+        var imported = project.Write("more.props", """
+            <Project>
+              <ItemGroup>
+                <Experiment Include="A" Seed="2" />
+                <Experiment Include="c" Seed="1" ProcessorCount="0" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var output = project.Train().FailedWith("REPRO0003").Output;
+        StringAssert.Contains(output, $"{project.ProjectFile}{At(project.ProjectFile, "Include=\"b\"")}: error REPRO0003:");
+        StringAssert.Contains(output, $"{imported}{At(imported, "Include=\"A\"")}: error REPRO0011:");
+        StringAssert.Contains(output, $"{imported}{At(imported, "Include=\"c\"")}: error REPRO0013:");
+    }
+
+    [TestMethod]
+    public void AProcessorCountOnTheCommandLineThatIsNotACountFails() =>
+        StringAssert.Contains(_project.Train("-p:Experiment=good", "-p:ReproProcessorCount=0").FailedWith("REPRO0013").Output, "ReproProcessorCount");
+
+    [TestMethod]
+    public void EveryVerbThatNeedsARunGivenNoneSaysSoWithOneCode()
+    {
+        foreach (var verb in new[] { "Reproduce", "Register", "Describe", "ApplyParams" })
+        {
+            // Register's -p:Model is the model to register as, not a way to name the run.
+            string[] arguments = verb == "Register" ? ["build", "-t:Register", "-p:Model=demo-model"] : ["build", "-t:" + verb];
+            var output = _project.Dotnet(arguments).FailedWith("REPRO0020").Output;
+            StringAssert.Contains(output, "-p:RunId=<id>", verb);
+            Assert.AreEqual(verb != "Register", output.Contains("-p:Model=iris-classifier -p:Version=3", StringComparison.Ordinal),
+                $"{verb} names the other way to name a run exactly when it takes one");
+        }
+    }
+
+    [TestMethod]
+    public void AProgramThatThrowsAnExperimentExceptionShowsItsCodeAndMessageWithoutAStackTrace()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="a" Seed="1" />""", git: false, program: """
+            using Repro;
+
+            var run = ExperimentRun.Open(args);
+            Console.WriteLine("reading the parameters");
+            var trees = run.Param<int>("Trees");
+            run.LogMetric("trees", trees);
+            """);
+
+        var output = project.Train().FailedWith("REPRO0006").Output;
+        StringAssert.Contains(output, "error REPRO2001:");
+        StringAssert.Contains(output, "Trees");
+        StringAssert.Contains(output, "exited with code 2");
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.DoesNotContain("   at ", output, "no stack trace");
+    }
+
+    [TestMethod]
     public void AProjectWithoutExperimentsFailsBeforeBuilding() =>
         ExperimentProject.Create("", git: false).Train().FailedWith("REPRO0001");
 
@@ -111,6 +171,15 @@ public sealed class BadInputTests
         StringAssert.Contains(project.Train().Succeeded().Output, "warning REPRO1001:");
         var record = ExperimentProject.ReadJson(Path.Combine(project.Runs().Single(), "run.json"));
         Assert.AreEqual(System.Text.Json.JsonValueKind.Null, record.GetProperty("lockFile").ValueKind);
+    }
+
+    /// <summary>"(line,column)" of the element on the line that holds <paramref name="marker"/>: where its '&lt;' is, 1-based.</summary>
+    private static string At(string file, string marker)
+    {
+        var lines = File.ReadAllLines(file);
+        var index = Array.FindIndex(lines, line => line.Contains(marker, StringComparison.Ordinal));
+        Assert.IsGreaterThanOrEqualTo(0, index, marker);
+        return $"({index + 1},{lines[index].IndexOf('<', StringComparison.Ordinal) + 1})";
     }
 
     private static CommandResult TrainNewRun(string experiment, out string run)

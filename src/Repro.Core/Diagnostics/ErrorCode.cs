@@ -33,6 +33,8 @@ public static class ErrorCode
     public const string StrictGitState = "REPRO0030";
     public const string StrictNoLockFile = "REPRO0031";
 
+    public const string UnreadableFile = "REPRO0035";
+
     public const string BadModelName = "REPRO0040";
     public const string BadAlias = "REPRO0041";
     public const string UnknownModel = "REPRO0042";
@@ -40,7 +42,6 @@ public static class ErrorCode
     public const string NotRegistrable = "REPRO0044";
     public const string DamagedRegistry = "REPRO0045";
     public const string ExperimentNotInProject = "REPRO0046";
-    public const string NoRunSelected = "REPRO0047";
     public const string BadLast = "REPRO0048";
 
     public const string NoComparisonSide = "REPRO0050";

@@ -25,8 +25,9 @@ public static class ExperimentPlanner
 
         foreach (var duplicate in experiments.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            errors.Add(new(ErrorCode.DuplicateExperiment,
-                $"experiment '{duplicate.Key}' is declared {duplicate.Count()} times: give each <Experiment> its own name."));
+            // About the second declaration: the first is the one that stands.
+            errors.Add(new ReproException(ErrorCode.DuplicateExperiment,
+                $"experiment '{duplicate.Key}' is declared {duplicate.Count()} times: give each <Experiment> its own name.").About(IndexOf(experiments, duplicate.ElementAt(1))));
         }
 
         SortedDictionary<string, string> paramOverrides;
@@ -43,10 +44,29 @@ public static class ExperimentPlanner
         var plans = new List<RunPlan>();
         foreach (var experiment in Select(experiments, overrides.Experiments, errors))
         {
+            var before = errors.Count;
             plans.AddRange(PlanOne(experiment, overrides, paramOverrides, projectDirectory, processors ?? ProcessorCountPolicy.Machine, errors));
+            for (var i = before; i < errors.Count; i++)
+            {
+                errors[i] = errors[i].About(IndexOf(experiments, experiment));
+            }
         }
 
         return (errors.Count == 0 ? plans : [], errors);
+    }
+
+    /// <summary>The position of that very spec (specs are records: two equal items are still two).</summary>
+    private static int IndexOf(IReadOnlyList<ExperimentSpec> experiments, ExperimentSpec experiment)
+    {
+        for (var i = 0; i < experiments.Count; i++)
+        {
+            if (ReferenceEquals(experiments[i], experiment))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static IEnumerable<ExperimentSpec> Select(

@@ -1,3 +1,5 @@
+using Repro.Diagnostics;
+
 namespace Repro.Fingerprints;
 
 /// <summary>One file as a record holds it: path (with '/', relative to a stated folder), SHA-256 and size.</summary>
@@ -31,7 +33,7 @@ public sealed record FileFingerprint(string Path, string Sha256, long Bytes)
         return files.Select(file =>
         {
             var full = System.IO.Path.Combine(baseDirectory, file);
-            return new FileFingerprint(file, sha256(full), new FileInfo(full).Length);
+            return new FileFingerprint(file, InputFile.Read(full, sha256), new FileInfo(full).Length);
         }).ToArray();
     }
 

@@ -20,7 +20,7 @@ public static class ProgramIdentity
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
         return LoadedPaths(assemblyPath)
-            .Select(path => new ProgramFile(path, FileHash.Sha256(Path.Combine(folder, path))))
+            .Select(path => new ProgramFile(path, InputFile.Read(Path.Combine(folder, path), FileHash.Sha256)))
             .ToArray();
     }
 

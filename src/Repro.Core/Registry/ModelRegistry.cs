@@ -117,7 +117,7 @@ public sealed class ModelRegistry(string directory)
     {
         try
         {
-            return read(File.ReadAllBytes(path)) ?? throw new JsonException("the file holds null");
+            return read(InputFile.Read(path, File.ReadAllBytes)) ?? throw new JsonException("the file holds null");
         }
         catch (JsonException e)
         {

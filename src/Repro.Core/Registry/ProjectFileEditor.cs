@@ -21,7 +21,7 @@ public static partial class ProjectFileEditor
 {
     public static IReadOnlyList<ParamChange> Apply(string projectFile, RunRecord record, IReadOnlyList<string> data)
     {
-        var bytes = File.ReadAllBytes(projectFile);
+        var bytes = InputFile.Read(projectFile, File.ReadAllBytes);
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble());
         var text = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
         var element = FindElement(text, record.Experiment)

@@ -1,4 +1,3 @@
-using Repro.Diagnostics;
 using Repro.Reproduction;
 using Repro.Runs;
 
@@ -11,7 +10,7 @@ public static class RunSelection
     {
         if (!string.IsNullOrWhiteSpace(runId))
         {
-            return Path.GetFileName(RunLookup.Find(store, runId));
+            return Path.GetFileName(RunLookup.Find(store, runId, OrModelVersion));
         }
 
         if (!string.IsNullOrWhiteSpace(model))
@@ -20,7 +19,10 @@ public static class RunSelection
             return Path.GetFileName(RunLookup.Find(store, resolved.RunId));
         }
 
-        throw new ReproException(ErrorCode.NoRunSelected,
-            "name a run: -p:RunId=<id>, or a registered model version: -p:Model=iris-classifier -p:Version=production.");
+        throw RunLookup.NoRunNamed(OrModelVersion);
     }
+
+    /// <summary>The other way to name a run, for the verbs that take one.</summary>
+    public const string OrModelVersion =
+        " Or name a registered model version: -p:Model=iris-classifier -p:Version=3, or by alias -p:Version=production.";
 }

@@ -11,7 +11,32 @@ namespace Repro.Reproduction;
 /// </summary>
 public static class RecordIntegrity
 {
+    /// <summary>
+    /// A completed run's record, proven intact. The status is checked first: a run that failed has nothing to
+    /// reproduce whether or not its files match, and that is what the user needs to hear.
+    /// </summary>
     public static RunRecord Read(string runFolder)
+    {
+        var record = Load(runFolder);
+        if (record.Status != RunStatus.Completed)
+        {
+            throw new ReproException(ErrorCode.FailedRunNotReproducible,
+                $"run '{record.RunId}' {record.Status} ({record.Error?.Code}) and has no metrics to reproduce: reproduce a completed run.");
+        }
+
+        Check(runFolder, record);
+        return record;
+    }
+
+    /// <summary>Any run's record, completed or failed, proven intact.</summary>
+    public static RunRecord ReadAnyStatus(string runFolder)
+    {
+        var record = Load(runFolder);
+        Check(runFolder, record);
+        return record;
+    }
+
+    private static RunRecord Load(string runFolder)
     {
         var id = Path.GetFileName(runFolder);
         RunRecord record;
@@ -24,17 +49,19 @@ public static class RecordIntegrity
             throw Damaged(id, $"its {RunFiles.Run} cannot be read ({e.Message})");
         }
 
-        if (record.RunId != id)
-        {
-            throw Damaged(id, $"its {RunFiles.Run} names another run, '{record.RunId}'");
-        }
+        return record.RunId == id ? record : throw Damaged(id, $"its {RunFiles.Run} names another run, '{record.RunId}'");
+    }
 
+    private static void Check(string runFolder, RunRecord record)
+    {
+        var id = record.RunId;
         Expect(runFolder, id, RunFiles.Config, record.Files.Config);
         if (record.Files.Metrics is not null)
         {
             Expect(runFolder, id, RunFiles.Metrics, record.Files.Metrics);
-            var metrics = MetricsFile.Read(Path.Combine(runFolder, RunFiles.Metrics), record.Experiment);
-            if (!metrics.SequenceEqual(record.Metrics))
+            // A failed run records no metrics, though its program may have written some before it failed.
+            if (record.Status == RunStatus.Completed
+                && !MetricsFile.Read(Path.Combine(runFolder, RunFiles.Metrics), record.Experiment).SequenceEqual(record.Metrics))
             {
                 throw Damaged(id, $"the metrics in {RunFiles.Run} are not those of {RunFiles.Metrics}");
             }
@@ -49,14 +76,6 @@ public static class RecordIntegrity
         {
             Expect(runFolder, id, artifact.Path, artifact.Sha256);
         }
-
-        if (record.Status != RunStatus.Completed)
-        {
-            throw new ReproException(ErrorCode.FailedRunNotReproducible,
-                $"run '{id}' {record.Status} ({record.Error?.Code}) and has no metrics to reproduce: reproduce a completed run.");
-        }
-
-        return record;
     }
 
     private static void Expect(string runFolder, string id, string relativePath, string sha256)
@@ -67,7 +86,7 @@ public static class RecordIntegrity
             throw Damaged(id, $"{relativePath} is missing");
         }
 
-        var actual = FileHash.Sha256(path);
+        var actual = InputFile.Read(path, FileHash.Sha256);
         if (actual != sha256)
         {
             throw Damaged(id, $"{relativePath} has changed since it was recorded (sha256 {Short(sha256)} → {Short(actual)})");

@@ -20,17 +20,18 @@ public static class RunLookup
     }
 
     /// <summary>The folder of a run; a group id here is <see cref="ErrorCode.GroupNotARun"/>, naming the group's members.</summary>
-    public static string Find(RunStore store, string? runId)
+    /// <param name="orElse">How else the verb can name a run (a sentence), told with a missing or malformed id; empty when there is no other way.</param>
+    public static string Find(RunStore store, string? runId, string orElse = "")
     {
         if (string.IsNullOrWhiteSpace(runId))
         {
-            throw new ReproException(ErrorCode.BadRunId, "name the run to reproduce: -p:RunId=<id> (the run folders under the run store are named by id).");
+            throw NoRunNamed(orElse);
         }
 
         if (!RunId.IsValid(runId))
         {
             throw new ReproException(ErrorCode.BadRunId,
-                $"'{runId}' is not a run id: ids look like 20261122-051500-123-3f9a1c (UTC time, milliseconds, six hex digits).");
+                $"'{runId}' is not a run id: ids look like 20261122-051500-123-3f9a1c (UTC time, milliseconds, six hex digits).{orElse}");
         }
 
         if (store.Find(runId) is { } folder)
@@ -47,6 +48,10 @@ public static class RunLookup
 
         throw new ReproException(ErrorCode.UnknownRun, $"there is no run or group '{runId}' in '{store.Directory}'." + Nearest(store, runId));
     }
+
+    /// <summary>A verb that needs a run was given none: the same code for every verb.</summary>
+    public static ReproException NoRunNamed(string orElse = "") => new(ErrorCode.BadRunId,
+        $"name the run: -p:RunId=<id> (the run folders under the run store are named by id).{orElse}");
 
     /// <summary>The members as a person reads them: run id, seed and grid point.</summary>
     public static string Members(GroupRecord group) => string.Join(", ", group.Members.Select(Describe));

@@ -17,7 +17,7 @@ internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Progr
         LockFileRecord? lockFile = null;
         if (File.Exists(settings.LockFile))
         {
-            lockFile = new LockFileRecord(Relative(settings, settings.LockFile), FileHash.Sha256NormalizedLineEndings(settings.LockFile));
+            lockFile = new LockFileRecord(Relative(settings, settings.LockFile), InputFile.Read(settings.LockFile, FileHash.Sha256NormalizedLineEndings));
         }
         else if (settings.Strict)
         {
