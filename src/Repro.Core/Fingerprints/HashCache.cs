@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Repro.Diagnostics;
+using Repro.Records;
 
 namespace Repro.Fingerprints;
 
@@ -43,6 +44,9 @@ public sealed class HashCache
 
         return new HashCache(full, hash ?? FileHash.Sha256, entries ?? new(StringComparer.Ordinal));
     }
+
+    /// <summary>The hashes read from the cache file or added since, by path.</summary>
+    internal IReadOnlyCollection<HashCacheEntry> Entries => _entries.Values;
 
     /// <summary>The SHA-256 of a file, from the cache when its stat is unchanged, else read and hashed.</summary>
     public string Sha256(string path)
@@ -102,52 +106,45 @@ public sealed class HashCache
     private static SortedDictionary<string, HashCacheEntry>? Load(string path, out string? problem)
     {
         problem = null;
-        byte[] bytes;
+        HashCacheFile file;
         try
         {
-            // Another build may rename a new cache over this one while it is read: let it.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
+            file = StrictJson.Read(path, HashCacheJson.Default.HashCacheFile);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             problem = e.Message;
             return null;
         }
 
-        try
+        if (file.Version != Version || file.Files is null)
         {
-            var file = JsonSerializer.Deserialize(bytes, HashCacheJson.Default.HashCacheFile);
-            if (file is null || file.Version != Version || file.Files is null)
+            problem = $"it is not a version {Version} hash cache";
+            return null;
+        }
+
+        var entries = new SortedDictionary<string, HashCacheEntry>(StringComparer.Ordinal);
+        foreach (var entry in file.Files)
+        {
+            if (entry.Bytes < 0 || !IsSha256(entry.Sha256))
             {
-                problem = $"it is not a version {Version} hash cache";
+                problem = "an entry has a negative size or a hash that is not SHA-256";
                 return null;
             }
 
-            var entries = new SortedDictionary<string, HashCacheEntry>(StringComparer.Ordinal);
-            foreach (var entry in file.Files)
+            // Two hashes for one file: neither can be trusted.
+            if (!entries.TryAdd(entry.Path, entry))
             {
-                if (entry?.Path is null || entry.Bytes < 0 || !IsSha256(entry.Sha256))
-                {
-                    problem = "an entry lacks its path, size or hash";
-                    return null;
-                }
-
-                entries[entry.Path] = entry;
+                problem = $"'{StrictJson.Shown(entry.Path)}' has two entries";
+                return null;
             }
+        }
 
-            return entries;
-        }
-        catch (JsonException e)
-        {
-            problem = e.Message;
-            return null;
-        }
+        return entries;
     }
 
     private static bool IsSha256(string? text) => text is { Length: 64 } && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));

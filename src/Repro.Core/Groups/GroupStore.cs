@@ -50,8 +50,8 @@ public sealed class GroupStore(RunStore runs)
         var path = Path.Combine(Find(groupId) ?? throw new ReproException(ErrorCode.UnknownRun, $"there is no group '{groupId}' in '{Directory}'."), RecordFile);
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), RecordJson.Context.GroupRecord)
-                ?? throw new JsonException("the file holds null");
+            var record = StrictJson.Read(path, RecordJson.Context.GroupRecord);
+            return record.GroupId == groupId ? record : throw new JsonException($"it names another group, '{StrictJson.Shown(record.GroupId)}'");
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Repro.Diagnostics;
 
 namespace Repro.Records;
@@ -9,6 +10,8 @@ namespace Repro.Records;
 /// </summary>
 public static class MetricHistory
 {
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
     /// <summary>Metric name to its points, names in ordinal order; empty when the program logged no series.</summary>
     /// <exception cref="ReproException">REPRO0008 for a line that is not <c>{"name":…,"step":…,"value":…}</c>.</exception>
     public static SortedDictionary<string, List<(long Step, double Value)>> Read(string path, string experiment)
@@ -19,11 +22,35 @@ public static class MetricHistory
             return series;
         }
 
+        byte[] bytes;
+        try
+        {
+            bytes = StrictJson.ReadFile(path);
+        }
+        catch (JsonException e)
+        {
+            throw new ReproException(ErrorCode.BadMetrics, $"the {RunFiles.History} of experiment '{experiment}' cannot be read: {e.Message}.");
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new ReproException(ErrorCode.BadMetrics, $"the {RunFiles.History} of experiment '{experiment}' is not valid UTF-8.");
+        }
+
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var rest = bytes.AsSpan(bytes.AsSpan().StartsWith(Bom) ? Bom.Length : 0);
+        while (!rest.IsEmpty)
         {
             number++;
-            if (line.Length == 0)
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (line.EndsWith("\r"u8))
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsEmpty)
             {
                 continue;
             }
@@ -42,11 +69,11 @@ public static class MetricHistory
         return series;
     }
 
-    private static (string Name, long Step, double Value)? Point(string line)
+    private static (string Name, long Step, double Value)? Point(ReadOnlySpan<byte> line)
     {
         try
         {
-            using var document = JsonDocument.Parse(line);
+            using var document = JsonDocument.Parse(StrictJson.Check(line, allowBom: false).ToArray());
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
@@ -57,8 +84,9 @@ public static class MetricHistory
                     ? (text, at, number)
                     : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a name that is no text (a lone surrogate escaped in it).
             return null;
         }
     }

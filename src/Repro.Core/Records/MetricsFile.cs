@@ -18,7 +18,8 @@ public static class MetricsFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var bytes = StrictJson.ReadFile(path);
+            document = JsonDocument.Parse(bytes.AsMemory(bytes.Length - StrictJson.Check(bytes).Length));
         }
         catch (JsonException e)
         {

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Repro.Diagnostics;
 
 namespace Repro.Records;
 
@@ -30,18 +32,18 @@ public static class RecordJson
 
     public static void WriteConfig(string path, RunConfig config) => Write(path, config, Context.RunConfig);
 
-    public static RunConfig ReadConfig(string path) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RunConfig) ?? throw new JsonException($"'{path}' holds null.");
+    /// <exception cref="ReproException">REPRO0022 when config.json is not a config, read strictly (see <see cref="StrictJson"/>).</exception>
+    public static RunConfig ReadConfig(string path) => Read(path, Context.RunConfig);
 
-    public static RunRecord ReadRecord(string path) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RunRecord) ?? throw new JsonException($"'{path}' holds null.");
+    /// <exception cref="ReproException">REPRO0022 when run.json is not a record, read strictly (see <see cref="StrictJson"/>).</exception>
+    public static RunRecord ReadRecord(string path) => Read(path, Context.RunRecord);
 
     /// <summary>The runtime the program reported, or null when it wrote none (it need not use Repro.Runtime) or garbage.</summary>
     public static RuntimeStamp? ReadRuntimeStamp(string path)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), Context.RuntimeStamp) : null;
+            return File.Exists(path) ? StrictJson.Read(path, Context.RuntimeStamp) : null;
         }
         catch (JsonException)
         {
@@ -49,7 +51,20 @@ public static class RecordJson
         }
     }
 
-    private static void Write<T>(string path, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static T Read<T>(string path, JsonTypeInfo<T> type) where T : class
+    {
+        try
+        {
+            return StrictJson.Read(path, type);
+        }
+        catch (JsonException e)
+        {
+            throw new ReproException(ErrorCode.DamagedRecord,
+                $"the record '{path}' cannot be read: {e.Message}. A record that was edited or truncated proves nothing; restore it from version control or train a new run.", e);
+        }
+    }
+
+    private static void Write<T>(string path, T value, JsonTypeInfo<T> type)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
         var temporary = path + ".tmp";

@@ -35,7 +35,7 @@ public sealed class ModelRegistry(string directory)
         var folder = System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
         using (RegistryLock.Acquire(folder))
         {
-            var history = File.Exists(path) ? Read(path, RegistryJson.ReadAlias).History : [];
+            var history = File.Exists(path) ? ReadAlias(path, model, alias).History : [];
             var promoted = new ModelAlias(model, alias, version, [.. history, new AliasMove(version, now)]);
             Write(path, RegistryJson.Serialize(promoted), overwrite: true);
             return promoted;
@@ -62,7 +62,7 @@ public sealed class ModelRegistry(string directory)
 
         var number = int.TryParse(versionOrAlias, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
-            : File.Exists(AliasFile(model, ModelName.CheckAlias(versionOrAlias))) ? Read(AliasFile(model, versionOrAlias), RegistryJson.ReadAlias).Version : 0;
+            : File.Exists(AliasFile(model, ModelName.CheckAlias(versionOrAlias))) ? ReadAlias(AliasFile(model, versionOrAlias), model, versionOrAlias).Version : 0;
         var path = Path.Combine(VersionsFolder(model), number.ToString(CultureInfo.InvariantCulture) + ".json");
         if (number < 1 || !File.Exists(path))
         {
@@ -71,7 +71,7 @@ public sealed class ModelRegistry(string directory)
                 $"aliases: {Describe(Aliases(model).Select(a => $"{a.Alias} → {a.Version}"))}.");
         }
 
-        return Read(path, RegistryJson.ReadVersion);
+        return ReadVersion(path, model, number);
     }
 
     public IReadOnlyList<string> Models() => System.IO.Directory.Exists(Directory)
@@ -81,7 +81,7 @@ public sealed class ModelRegistry(string directory)
     /// <summary>Every version of a model, by number.</summary>
     public IReadOnlyList<ModelVersion> Versions(string model) => VersionNumbers(model)
         .Order()
-        .Select(n => Read(Path.Combine(VersionsFolder(model), n.ToString(CultureInfo.InvariantCulture) + ".json"), RegistryJson.ReadVersion))
+        .Select(n => ReadVersion(Path.Combine(VersionsFolder(model), n.ToString(CultureInfo.InvariantCulture) + ".json"), model, n))
         .ToArray();
 
     private IEnumerable<int> VersionNumbers(string model) => System.IO.Directory.Exists(VersionsFolder(model))
@@ -92,7 +92,7 @@ public sealed class ModelRegistry(string directory)
 
     public IReadOnlyList<ModelAlias> Aliases(string model) => System.IO.Directory.Exists(Path.Combine(ModelFolder(model), "aliases"))
         ? System.IO.Directory.GetFiles(Path.Combine(ModelFolder(model), "aliases"), "*.json")
-            .Select(f => Read(f, RegistryJson.ReadAlias))
+            .Select(f => ReadAlias(f, model, Path.GetFileNameWithoutExtension(f)))
             .OrderBy(a => a.Alias, StringComparer.Ordinal)
             .ToArray()
         : [];
@@ -113,11 +113,25 @@ public sealed class ModelRegistry(string directory)
 
     private static string Describe(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 
-    private static T Read<T>(string path, Func<byte[], T?> read)
+    /// <summary>A version file, which must be the version its name and folder say.</summary>
+    private static ModelVersion ReadVersion(string path, string model, int number) => Read(path, RecordJson.Context.ModelVersion, version =>
+        version.Model != model ? $"it names model '{StrictJson.Shown(version.Model)}', not '{model}'"
+        : version.Version != number ? $"it names version {version.Version}, not {number}"
+        : null);
+
+    /// <summary>An alias file, which must point where the last move of its history says.</summary>
+    private static ModelAlias ReadAlias(string path, string model, string alias) => Read(path, RecordJson.Context.ModelAlias, read =>
+        read.Model != model ? $"it names model '{StrictJson.Shown(read.Model)}', not '{model}'"
+        : !string.Equals(read.Alias, alias, StringComparison.OrdinalIgnoreCase) ? $"it names alias '{StrictJson.Shown(read.Alias)}', not '{alias}'"
+        : read.History.Count == 0 || read.History[^1].Version != read.Version ? $"its history does not end at version {read.Version}"
+        : null);
+
+    private static T Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Func<T, string?> problem) where T : class
     {
         try
         {
-            return read(InputFile.Read(path, File.ReadAllBytes)) ?? throw new JsonException("the file holds null");
+            var read = StrictJson.Deserialize(InputFile.Read(path, StrictJson.ReadFile), type);
+            return problem(read) is { } why ? throw new JsonException(why) : read;
         }
         catch (JsonException e)
         {

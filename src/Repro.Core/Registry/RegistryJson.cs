@@ -9,8 +9,4 @@ internal static class RegistryJson
     public static byte[] Serialize(ModelVersion version) => [.. JsonSerializer.SerializeToUtf8Bytes(version, RecordJson.Context.ModelVersion), (byte)'\n'];
 
     public static byte[] Serialize(ModelAlias alias) => [.. JsonSerializer.SerializeToUtf8Bytes(alias, RecordJson.Context.ModelAlias), (byte)'\n'];
-
-    public static ModelVersion? ReadVersion(byte[] bytes) => JsonSerializer.Deserialize(bytes, RecordJson.Context.ModelVersion);
-
-    public static ModelAlias? ReadAlias(byte[] bytes) => JsonSerializer.Deserialize(bytes, RecordJson.Context.ModelAlias);
 }

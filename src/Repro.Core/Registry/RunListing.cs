@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Repro.Diagnostics;
 using Repro.Groups;
 using Repro.Records;
 using Repro.Runs;
@@ -222,7 +222,7 @@ public static class RunListing
         {
             record = RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is IOException or ReproException { Code: ErrorCode.DamagedRecord })
         {
             // Describe and Reproduce say what is wrong with it; the listing only shows that it is there.
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Repro.Diagnostics;
 using Repro.Fingerprints;
 using Repro.Records;
@@ -42,9 +41,10 @@ public static class RecordIntegrity
         RunRecord record;
         try
         {
+            // A run.json that is there but not a record is REPRO0022 of its own.
             record = RecordJson.ReadRecord(Path.Combine(runFolder, RunFiles.Run));
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Damaged(id, $"its {RunFiles.Run} cannot be read ({e.Message})");
         }

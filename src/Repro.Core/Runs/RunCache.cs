@@ -75,7 +75,7 @@ public static class RunCache
     {
         try
         {
-            var head = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(folder, RunFiles.Run)), RunHeadJson.Default.RunHead);
+            var head = StrictJson.Read(Path.Combine(folder, RunFiles.Run), RunHeadJson.Default.RunHead);
             return head is { Status: RunStatus.Completed, ReproductionOf: null, CacheKey: not null, Experiment: not null }
                 && head.RunId == Path.GetFileName(folder) ? head : null;
         }
@@ -91,7 +91,7 @@ public static class RunCache
         {
             return RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReproException { Code: ErrorCode.DamagedRecord })
         {
             return null;
         }
