@@ -117,14 +117,19 @@ public sealed class RuntimeSettingsTests
         Assert.AreEqual(Verdict.Reproduced, verdict.Status);
         var rows = verdict.Inputs.Where(i => i.Input.StartsWith("DOTNET_", StringComparison.Ordinal))
             .Select(i => $"{i.Input} {i.Recorded ?? "none"} {i.Current ?? "none"} {i.Changed}").ToArray();
-        CollectionAssert.AreEqual(new[]
-        {
-            "DOTNET_EnableAVX2 none 0 True",
-            "DOTNET_PROCESSOR_COUNT 3 3 False",
-            "DOTNET_TieredCompilation 0 none True",
-        }, rows);
+        CollectionAssert.AreEqual(new[] { "DOTNET_EnableAVX2 none 0 True", "DOTNET_TieredCompilation 0 none True" }, rows);
         var reproduction = new Reproduction.Reproduction(recorded, new RunOutcome(now, "runs/x"), verdict);
         StringAssert.Contains(VerdictReport.Render(reproduction), "DOTNET_TieredCompilation  changed: 0 → none");
+    }
+
+    [TestMethod]
+    public void TheCountReproducePinsIsComparedAsTheProcessorCountNotAsASetting()
+    {
+        // Trained unpinned on 2 processors; Reproduce starts the program with DOTNET_PROCESSOR_COUNT=2.
+        var verdict = RunComparison.Compare(WithSettings(), WithSettings(("DOTNET_PROCESSOR_COUNT", "2")), ToleranceSpec.Standard);
+
+        Assert.IsFalse(verdict.Inputs.Any(i => i.Input.EndsWith("PROCESSOR_COUNT", StringComparison.Ordinal)));
+        Assert.IsTrue(verdict.Inputs.All(i => !i.Changed));
     }
 
     [TestMethod]

@@ -1,5 +1,6 @@
 using Repro.Fingerprints;
 using Repro.Records;
+using Repro.Training;
 
 namespace Repro.Reproduction;
 
@@ -63,7 +64,8 @@ public static class RunComparison
         if (recorded.Environment.RuntimeSettings is { } recordedSettings)
         {
             var nowSettings = now.Environment.RuntimeSettings ?? [];
-            foreach (var name in recordedSettings.Keys.Union(nowSettings.Keys).Order(StringComparer.Ordinal))
+            // Reproduce always pins the recorded count through DOTNET_PROCESSOR_COUNT: the processor count row compares it.
+            foreach (var name in recordedSettings.Keys.Union(nowSettings.Keys).Where(n => !RuntimeSettings.IsProcessorCount(n)).Order(StringComparer.Ordinal))
             {
                 checks.Add(Check(name, recordedSettings.GetValueOrDefault(name), nowSettings.GetValueOrDefault(name)));
             }

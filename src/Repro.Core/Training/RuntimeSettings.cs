@@ -75,6 +75,10 @@ public static class RuntimeSettings
         return settings;
     }
 
+    /// <summary>Whether <paramref name="variable"/> (a recorded name) sets the processor count, which a record holds in its own right.</summary>
+    public static bool IsProcessorCount(string variable) =>
+        Prefixes.Any(prefix => variable == prefix + "PROCESSOR_COUNT");
+
     private static Dictionary<string, string> Variables(StringComparer comparer) =>
         Prefixes.SelectMany(prefix => Names.Select(name => prefix + name)).ToDictionary(variable => variable, comparer);
 }
