@@ -86,6 +86,9 @@ public sealed class RuntimeSettingsTests
             Assert.AreEqual("3", environment.RuntimeSettings!["DOTNET_PROCESSOR_COUNT"]);
             Assert.AreEqual("2", environment.RuntimeSettings["COMPlus_GCHeapCount"]);
             Assert.DoesNotContain(secret, File.ReadAllText(path));
+            var keyed = RuntimeSettings.ForKey(ThreadSettings.Pinned(3));
+            Assert.IsFalse(keyed.ContainsKey("DOTNET_PROCESSOR_COUNT"), "the key holds the count as the processor count");
+            Assert.AreEqual("2", keyed["COMPlus_GCHeapCount"]);
         }
         finally
         {

@@ -53,7 +53,10 @@ public sealed record RunCacheKey
     /// <summary>Since version 2; null in older keys.</summary>
     public string? CpuModel { get; init; }
 
-    /// <summary>The allowlisted runtime settings the program will be started with (see <c>RuntimeSettings</c>); since version 2.</summary>
+    /// <summary>
+    /// The allowlisted runtime settings the program will be started with (see <c>RuntimeSettings</c>), but for the
+    /// processor count, which <see cref="ProcessorCount"/> holds; since version 2.
+    /// </summary>
     public SortedDictionary<string, string>? RuntimeSettings { get; init; }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class RuntimeSettings
 
     /// <summary>
     /// The settings the program is started with: this process's environment with the thread variables Train pins
-    /// laid over it. Train records it and puts it in the cache key, so both say the same.
+    /// laid over it. The record and the cache key (<see cref="ForKey"/>) both come from it, so they say the same.
     /// </summary>
     public static SortedDictionary<string, string> ForProgram(ThreadSettings? threads)
     {
@@ -74,6 +74,13 @@ public static class RuntimeSettings
 
         return settings;
     }
+
+    /// <summary>
+    /// The settings that identify a run beside its processor count: the key holds the count the program will see, so
+    /// DOTNET_PROCESSOR_COUNT=2 on a two-processor machine trains nothing new.
+    /// </summary>
+    public static SortedDictionary<string, string> ForKey(ThreadSettings? threads) =>
+        new(ForProgram(threads).Where(s => !IsProcessorCount(s.Key)).ToDictionary(s => s.Key, s => s.Value), StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="variable"/> (a recorded name) sets the processor count, which a record holds in its own right.</summary>
     public static bool IsProcessorCount(string variable) =>

@@ -204,7 +204,7 @@ public sealed class Trainer(TrainSettings settings)
         OmpNumThreads = plan.Threads is { } threads ? threads.OmpNumThreads : Environment.GetEnvironmentVariable(ThreadSettings.OmpNumThreadsVariable),
         Simd = EnvironmentProbe.Simd,
         CpuModel = CpuModel.Name,
-        RuntimeSettings = RuntimeSettings.ForProgram(plan.Threads),
+        RuntimeSettings = RuntimeSettings.ForKey(plan.Threads),
     };
 
     private string Changes(RunPlan plan, RunRecord? latest)
