@@ -23,7 +23,12 @@ public sealed class RunCacheKeyTests
         ProcessorCount = 1,
         OmpNumThreads = "1",
         Simd = "avx2 avx sse4.2, Vector<T> 256-bit",
+        CpuModel = "AMD EPYC 7763 64-Core Processor",
+        RuntimeSettings = Settings(("DOTNET_TieredCompilation", "0")),
     };
+
+    private static SortedDictionary<string, string> Settings(params (string Name, string Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Name, s => s.Value), StringComparer.Ordinal);
 
     public static IEnumerable<object[]> EachComponent() =>
     [
@@ -46,6 +51,11 @@ public sealed class RunCacheKeyTests
         ["processor count", Key() with { ProcessorCount = 16 }],
         ["OMP_NUM_THREADS", Key() with { OmpNumThreads = null }],
         ["simd", Key() with { Simd = "none, Vector<T> not accelerated" }],
+        ["cpu model", Key() with { CpuModel = "Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz" }],
+        ["no cpu model", Key() with { CpuModel = null }],
+        ["a runtime setting's value", Key() with { RuntimeSettings = Settings(("DOTNET_TieredCompilation", "1")) }],
+        ["a runtime setting more", Key() with { RuntimeSettings = Settings(("DOTNET_TieredCompilation", "0"), ("DOTNET_EnableAVX2", "0")) }],
+        ["no runtime setting", Key() with { RuntimeSettings = Settings() }],
         ["version", Key() with { Version = RunCacheKey.CurrentVersion + 1 }],
     ];
 
@@ -99,5 +109,21 @@ public sealed class RunCacheKeyTests
             Data = [new FileFingerprint("data/iris.csv", new string('e', 64), 3858)],
         };
         CollectionAssert.AreEqual(new[] { "seed", "parameter Trees", "data/iris.csv" }, now.ChangesSince(Key()).ToArray());
+    }
+
+    [TestMethod]
+    public void ChangesNameEachRuntimeSettingThatDiffers()
+    {
+        var now = Key() with { RuntimeSettings = Settings(("DOTNET_EnableAVX2", "0")) };
+        CollectionAssert.AreEqual(new[] { "DOTNET_EnableAVX2", "DOTNET_TieredCompilation" }, now.ChangesSince(Key()).ToArray());
+    }
+
+    [TestMethod]
+    public void AKeyFromBeforeRuntimeSettingsWereKeyedNamesWhatItLacked()
+    {
+        var old = Key() with { Version = 1, CpuModel = null, RuntimeSettings = null };
+
+        CollectionAssert.AreEqual(new[] { "key version", "cpu model", "DOTNET_TieredCompilation" }, Key().ChangesSince(old).ToArray());
+        Assert.AreNotEqual(old.Sha256(), Key().Sha256());
     }
 }

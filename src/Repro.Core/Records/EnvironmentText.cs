@@ -30,4 +30,8 @@ public static class EnvironmentText
         parts.AddRange((environment.NativeLibraries ?? []).Select(l => $"{l.Name} from {l.Package} {l.Version}"));
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
+
+    /// <summary>The recorded runtime settings, for example "DOTNET_TieredCompilation=0, DOTNET_gcServer=1", or null when none was set.</summary>
+    public static string? Settings(EnvironmentRecord environment) =>
+        environment.RuntimeSettings is { Count: > 0 } settings ? string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}")) : null;
 }

@@ -75,7 +75,8 @@ public sealed record ProgramRecord(string Path, string Sha256, string? TargetFra
     public IReadOnlyList<ProgramFile>? Files { get; init; }
 }
 
-/// <param name="ProcessorCount">The count the program saw (what its threads were sized from); the build's for old records.</param>
+/// <param name="ProcessorCount">The count the program saw (what its threads were sized from), from its runtime.json; without
+/// one (a program that does not use Repro.Runtime, and old records) the count it was started with.</param>
 public sealed record EnvironmentRecord(
     string? SdkVersion,
     string? RuntimeVersion,
@@ -87,8 +88,20 @@ public sealed record EnvironmentRecord(
     int ProcessorCount,
     string MachineName)
 {
-    /// <summary>The machine's own count, as the build saw it; the program's differs when it was pinned.</summary>
+    /// <summary>
+    /// The count the build itself saw: the machine's, unless DOTNET_PROCESSOR_COUNT was set for the whole build. The
+    /// program's (<see cref="ProcessorCount"/>) differs when Train pinned it.
+    /// </summary>
     public int? HostProcessorCount { get; init; }
+
+    /// <summary>The processor's model name, such as "AMD EPYC 7763 64-Core Processor"; null when the system does not say (and in older records).</summary>
+    public string? CpuModel { get; init; }
+
+    /// <summary>
+    /// The runtime settings of <see cref="Training.RuntimeSettings.Names"/> the program was started with, by variable
+    /// name (DOTNET_TieredCompilation: "0"), only those set; empty when none was. Null in records made before they were recorded.
+    /// </summary>
+    public SortedDictionary<string, string>? RuntimeSettings { get; init; }
 
     /// <summary>OMP_NUM_THREADS as the program saw it, or null when unset.</summary>
     public string? OmpNumThreads { get; init; }

@@ -61,6 +61,16 @@ public static class RunReport
         var environment = record.Environment;
         Row(text, "toolchain", $".NET SDK {environment.SdkVersion ?? "unknown"}, runtime {environment.RuntimeFramework ?? "unknown"}");
         Row(text, "machine", $"{environment.MachineName}: {environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}");
+        if (environment.CpuModel is { } cpu)
+        {
+            Row(text, "cpu", cpu);
+        }
+
+        if (EnvironmentText.Settings(environment) is { } settings)
+        {
+            Row(text, "runtime settings", settings);
+        }
+
         if (EnvironmentText.Native(environment) is { } native)
         {
             Row(text, "native", native);

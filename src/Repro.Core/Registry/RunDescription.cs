@@ -57,6 +57,16 @@ public static class RunDescription
         text.Append("  ran           ").Append(record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
             .Append($" for {(record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)} s on {environment.MachineName} ")
             .Append($"({environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}, .NET SDK {environment.SdkVersion}, runtime {environment.RuntimeVersion})").Append('\n');
+        if (environment.CpuModel is { } cpu)
+        {
+            text.Append("  cpu           ").Append(cpu).Append('\n');
+        }
+
+        if (EnvironmentText.Settings(environment) is { } settings)
+        {
+            text.Append("  settings      ").Append(settings).Append('\n');
+        }
+
         text.Append("  reproduce     ").Append(reproduceCommand).Append('\n');
         text.Append("  at its commit ").Append(reproduceCommand).Append(" -p:ReproduceAt=commit").Append('\n');
         text.Append("  train again   ").Append(record.Command);

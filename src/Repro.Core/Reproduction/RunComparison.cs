@@ -1,5 +1,6 @@
 using Repro.Fingerprints;
 using Repro.Records;
+using Repro.Training;
 
 namespace Repro.Reproduction;
 
@@ -47,10 +48,27 @@ public static class RunComparison
             checks.Add(Check("simd", recorded.Environment.Simd, now.Environment.Simd));
         }
 
+        // Compared only when the recorded run knew its processor: older records and some ARM kernels name none.
+        if (recorded.Environment.CpuModel is not null)
+        {
+            checks.Add(Check("cpu model", recorded.Environment.CpuModel, now.Environment.CpuModel));
+        }
+
         checks.Add(Check("processor count", Count(recorded.Environment.ProcessorCount), Count(now.Environment.ProcessorCount)));
         if (recorded.Environment.OmpNumThreads is not null || now.Environment.OmpNumThreads is not null)
         {
             checks.Add(Check("OMP_NUM_THREADS", recorded.Environment.OmpNumThreads, now.Environment.OmpNumThreads));
+        }
+
+        // A record made before runtime settings were recorded says nothing of them: no row rather than a false "none".
+        if (recorded.Environment.RuntimeSettings is { } recordedSettings)
+        {
+            var nowSettings = now.Environment.RuntimeSettings ?? [];
+            // Reproduce always pins the recorded count through DOTNET_PROCESSOR_COUNT: the processor count row compares it.
+            foreach (var name in recordedSettings.Keys.Union(nowSettings.Keys).Where(n => !RuntimeSettings.IsProcessorCount(n)).Order(StringComparer.Ordinal))
+            {
+                checks.Add(Check(name, recordedSettings.GetValueOrDefault(name), nowSettings.GetValueOrDefault(name)));
+            }
         }
 
         var recordedNative = NativeVersions(recorded.Environment);

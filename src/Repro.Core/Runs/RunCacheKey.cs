@@ -8,13 +8,13 @@ namespace Repro.Runs;
 /// <summary>
 /// What a run's result depends on, known before it runs: the experiment's configuration, the bytes of its data,
 /// program and dependencies, the toolchain, and everything Reproduce pins or compares about the machine (processor
-/// count, OMP_NUM_THREADS, SIMD). Train skips an experiment when a completed run recorded the same key. The commit
+/// count, OMP_NUM_THREADS, SIMD, CPU model, the runtime settings of <c>RuntimeSettings</c>). Train skips an experiment when a completed run recorded the same key. The commit
 /// is not in it: the program's hash stands for the code, so a commit that changes only a README trains nothing.
 /// </summary>
 public sealed record RunCacheKey
 {
     /// <summary>Raised whenever what the key holds changes, so that keys made before stop matching.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public int Version { get; init; } = CurrentVersion;
     public required string Experiment { get; init; }
@@ -49,6 +49,15 @@ public sealed record RunCacheKey
 
     public string? OmpNumThreads { get; init; }
     public string? Simd { get; init; }
+
+    /// <summary>Since version 2; null in older keys.</summary>
+    public string? CpuModel { get; init; }
+
+    /// <summary>
+    /// The allowlisted runtime settings the program will be started with (see <c>RuntimeSettings</c>), but for the
+    /// processor count, which <see cref="ProcessorCount"/> holds; since version 2.
+    /// </summary>
+    public SortedDictionary<string, string>? RuntimeSettings { get; init; }
 
     /// <summary>
     /// SHA-256 of every component, each written with its length, so no two keys share a text. Parameters and data
@@ -90,6 +99,13 @@ public sealed record RunCacheKey
         Add("processorCount", Number(ProcessorCount));
         Add("ompNumThreads", OmpNumThreads);
         Add("simd", Simd);
+        Add("cpuModel", CpuModel);
+        foreach (var (name, value) in (RuntimeSettings ?? []).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Add("setting", name);
+            Add("value", value);
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 
@@ -131,6 +147,14 @@ public sealed record RunCacheKey
         Compare("processor count", Number(earlier.ProcessorCount), Number(ProcessorCount));
         Compare("OMP_NUM_THREADS", earlier.OmpNumThreads, OmpNumThreads);
         Compare("simd", earlier.Simd, Simd);
+        Compare("cpu model", earlier.CpuModel, CpuModel);
+        var settingsBefore = earlier.RuntimeSettings ?? [];
+        var settingsNow = RuntimeSettings ?? [];
+        foreach (var name in settingsBefore.Keys.Union(settingsNow.Keys).Order(StringComparer.Ordinal))
+        {
+            Compare(name, settingsBefore.GetValueOrDefault(name), settingsNow.GetValueOrDefault(name));
+        }
+
         return changes;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Repro.Records;
+using Repro.Threads;
 
 namespace Repro.Training;
 
@@ -14,7 +15,8 @@ public static class EnvironmentProbe
     public static string Simd => SimdSupport.Describe();
 
     /// <param name="program">What the program reported in runtime.json; without it the build's view stands in.</param>
-    public static EnvironmentRecord Read(string? sdkVersion, RuntimeStamp? program) => new(
+    /// <param name="threads">The thread settings the program was started with, or null when it inherited the build's.</param>
+    public static EnvironmentRecord Read(string? sdkVersion, RuntimeStamp? program, ThreadSettings? threads = null) => new(
         sdkVersion,
         program?.Version,
         program?.Framework,
@@ -22,13 +24,17 @@ public static class EnvironmentProbe
         Os,
         Platform(),
         Architecture,
-        program?.ProcessorCount ?? Environment.ProcessorCount,
+        program?.ProcessorCount ?? threads?.ProcessorCount ?? Environment.ProcessorCount,
         Environment.MachineName)
     {
         HostProcessorCount = Environment.ProcessorCount,
-        OmpNumThreads = program is null ? Environment.GetEnvironmentVariable("OMP_NUM_THREADS") : program.OmpNumThreads,
+        OmpNumThreads = program is null
+            ? threads is null ? Environment.GetEnvironmentVariable(ThreadSettings.OmpNumThreadsVariable) : threads.OmpNumThreads
+            : program.OmpNumThreads,
         NativeLibraries = program?.NativeLibraries,
         Simd = program?.Simd,
+        CpuModel = CpuModel.Name,
+        RuntimeSettings = RuntimeSettings.ForProgram(threads),
     };
 
     private static string Platform() =>

@@ -217,7 +217,7 @@ public sealed class Trainer(TrainSettings settings)
             Data = data,
             Artifacts = FileFingerprint.Of(run.Path, ArtifactFolders(run.Path)),
             Program = _inputs.Program,
-            Environment = EnvironmentProbe.Read(settings.SdkVersion, RecordJson.ReadRuntimeStamp(Path.Combine(run.Path, RunFiles.Runtime))),
+            Environment = EnvironmentProbe.Read(settings.SdkVersion, RecordJson.ReadRuntimeStamp(Path.Combine(run.Path, RunFiles.Runtime)), plan.Threads),
             Files = new RecordFiles(FileHash.Sha256(configPath), File.Exists(metricsPath) ? FileHash.Sha256(metricsPath) : null, HistoryHash(run.Path)),
             StartedAt = startedAt,
             DurationMs = clock.ElapsedMilliseconds,
@@ -276,6 +276,8 @@ public sealed class Trainer(TrainSettings settings)
         ProcessorCount = plan.Threads?.ProcessorCount ?? Environment.ProcessorCount,
         OmpNumThreads = plan.Threads is { } threads ? threads.OmpNumThreads : Environment.GetEnvironmentVariable(ThreadSettings.OmpNumThreadsVariable),
         Simd = EnvironmentProbe.Simd,
+        CpuModel = CpuModel.Name,
+        RuntimeSettings = RuntimeSettings.ForKey(plan.Threads),
     };
 
     private string Changes(RunPlan plan, RunRecord? latest)
