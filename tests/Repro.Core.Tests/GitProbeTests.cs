@@ -81,7 +81,7 @@ public sealed class GitProbeTests
 
     private string ProjectFolder => Path.Combine(_repository.Path, "project");
 
-    private GitStamp Read() => GitProbe.Read(ProjectFolder, Path.Combine(ProjectFolder, "runs"), null);
+    private GitStamp Read() => GitProbe.Read(ProjectFolder, [Path.Combine(ProjectFolder, "runs"), Path.Combine(ProjectFolder, "registry")], null);
 
     private string Git(params string[] arguments)
     {

@@ -31,6 +31,9 @@ public static class ErrorCode
     public const string BadReproduceAt = "REPRO0029";
     public const string StrictGitState = "REPRO0030";
     public const string StrictNoLockFile = "REPRO0031";
+    public const string SourcePatchDoesNotApply = "REPRO0032";
+    public const string DamagedSourcePatch = "REPRO0033";
+    public const string BadMaxPatchBytes = "REPRO0034";
 
     public const string BadModelName = "REPRO0040";
     public const string BadAlias = "REPRO0041";
@@ -63,4 +66,5 @@ public static class ErrorCode
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";
     public const string SweepMetricMissing = "REPRO1004";
+    public const string SourcePatchNotKept = "REPRO1006";
 }
