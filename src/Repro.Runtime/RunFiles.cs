@@ -24,6 +24,9 @@ public static class RunFiles
     /// <summary>Everything the program printed.</summary>
     public const string Output = "output.log";
 
+    /// <summary>A run from a dirty tree: its uncommitted changes as a binary git patch against the recorded commit.</summary>
+    public const string SourcePatch = "source.patch";
+
     /// <summary>The folder, inside the run folder, that holds the model and other artifacts.</summary>
     public const string ArtifactsFolder = "artifacts";
 

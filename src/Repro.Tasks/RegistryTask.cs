@@ -6,9 +6,6 @@ namespace Repro.Tasks;
 /// <summary>The inputs of the verbs that name a run by id or by registered model version.</summary>
 public abstract class RegistryTask : RunTask
 {
-    /// <summary>$(ReproRegistryDir), relative to the project or absolute.</summary>
-    public string RegistryDirectory { get; set; } = "registry";
-
     /// <summary>-p:RunId</summary>
     public string? RunId { get; set; }
 

@@ -29,6 +29,12 @@ public abstract class RunTask : ReproTask
     /// <summary>$(ReproStrict): the CI gate.</summary>
     public bool Strict { get; set; }
 
+    /// <summary>$(ReproRegistryDir), relative to the project or absolute: left out of the dirty check like the run store.</summary>
+    public string RegistryDirectory { get; set; } = "registry";
+
+    /// <summary>$(ReproMaxPatchBytes): the largest source.patch a run from a dirty tree keeps; empty for 10 MB.</summary>
+    public string? MaxPatchBytes { get; set; }
+
     /// <summary>$(ReproHashCacheFile): where data hashes are remembered between builds; empty to hash every time.</summary>
     public string? HashCacheFile { get; set; }
 
@@ -38,11 +44,18 @@ public abstract class RunTask : ReproTask
     private protected TrainSettings Settings()
     {
         var store = new RunStore(Path.Combine(ProjectDirectory, RunsDirectory));
-        var git = GitProbe.Read(ProjectDirectory, store.Directory, SourceRevisionId);
+        string[] excluded = [store.Directory, Path.Combine(ProjectDirectory, RegistryDirectory)];
+        var git = GitProbe.Read(ProjectDirectory, excluded, SourceRevisionId);
         if (git.UnknownReason is { } reason && !Strict)
         {
             RunLog.Warning(ErrorCode.GitStateUnknown,
                 $"the runs cannot record which code they ran, because {reason}: they are stamped with an unknown commit and dirty state.");
+        }
+
+        if (!Strict)
+        {
+            // Strict mode refuses a dirty tree before anything runs: no patch to make.
+            git = SourcePatch.Attach(git, excluded, SourcePatch.ParseMaxBytes(MaxPatchBytes), RunLog);
         }
 
         return new TrainSettings(

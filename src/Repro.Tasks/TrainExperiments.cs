@@ -45,7 +45,7 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         var outcomes = result.Runs;
         if (outcomes.Count > 0)
         {
-            RunLog.Progress(RunSummary.Render(outcomes, settings.ProjectFile));
+            RunLog.Progress(RunSummary.Render(outcomes, settings.ProjectFile, settings.Git, settings.LockFile));
         }
 
         foreach (var group in result.Groups)

@@ -71,6 +71,24 @@ public sealed class GitProbeTests
     }
 
     [TestMethod]
+    public void TheRegistryDoesNotCount()
+    {
+        _repository.Write("project/registry/models/m/1.json", "{}");
+        Assert.IsFalse(Read().Dirty);
+        Assert.IsTrue(GitProbe.Read(ProjectFolder, [Path.Combine(ProjectFolder, "runs")], null).Dirty, "only because it is excluded");
+    }
+
+    [TestMethod]
+    public void TheChangesAreNamedWithTheirStatus()
+    {
+        _repository.Write("project/Program.cs", "class Q {}");
+        _repository.Write("project/New.cs", "class N {}");
+        CollectionAssert.AreEqual(
+            new[] { new GitChange(" M", "project/Program.cs"), new GitChange("??", "project/New.cs") },
+            Read().Changes.ToArray());
+    }
+
+    [TestMethod]
     public void TheSdksCommitIsUsedWhenItHasOne()
     {
         var sdkCommit = new string('a', 40);
@@ -97,7 +115,7 @@ public sealed class GitProbeTests
 
     private string ProjectFolder => Path.Combine(_repository.Path, "project");
 
-    private GitStamp Read() => GitProbe.Read(ProjectFolder, Path.Combine(ProjectFolder, "runs"), null);
+    private GitStamp Read() => GitProbe.Read(ProjectFolder, [Path.Combine(ProjectFolder, "runs"), Path.Combine(ProjectFolder, "registry")], null);
 
     private string Git(params string[] arguments)
     {

@@ -60,6 +60,43 @@ public sealed class RecordedRunTests
     }
 
     [TestMethod]
+    public void ADirtyRunIsReproducibleAtItsCommitOnlyWithItsPatchIntact()
+    {
+        var patch = "diff --git a/x b/x\n"u8.ToArray();
+        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(patch)).ToLowerInvariant();
+        var folder = Write(TestRecords.Completed() with
+        {
+            Git = new GitRecord(new string('a', 40), true, "main", null) { Patch = new SourcePatchRecord(sha, patch.Length, false) },
+        });
+        File.WriteAllBytes(Path.Combine(folder, RunFiles.SourcePatch), patch);
+
+        var run = RecordedRun.Open(_store, Request(RunId, atCommit: true));
+        Assert.AreEqual(Path.Combine(folder, RunFiles.SourcePatch), run.SourcePatchFile);
+        Assert.AreEqual(sha, run.SourcePatch!.Record.Sha256);
+        Assert.IsNull(RecordedRun.Open(_store, Request(RunId)).SourcePatchFile, "today's code gets no patch");
+
+        File.WriteAllBytes(Path.Combine(folder, RunFiles.SourcePatch), [.. patch, (byte)'!']);
+        StringAssert.Contains(Assert.ThrowsExactly<ReproException>(() => RecordedRun.Open(_store, Request(RunId))).Message, "source.patch");
+        Assert.AreEqual(ErrorCode.DamagedSourcePatch, Code(() => RecordedRun.Open(_store, Request(RunId, atCommit: true))));
+        File.Delete(Path.Combine(folder, RunFiles.SourcePatch));
+        Assert.AreEqual(ErrorCode.DamagedSourcePatch, Code(() => RecordedRun.Open(_store, Request(RunId, atCommit: true))));
+    }
+
+    [TestMethod]
+    public void ADirtyRunWhosePatchWasTooLargeSaysSoAtItsCommit()
+    {
+        Write(TestRecords.Completed() with
+        {
+            Git = new GitRecord(new string('a', 40), true, "main", null) { Patch = new SourcePatchRecord(null, 20_000_000, Truncated: true) },
+        });
+
+        var error = Assert.ThrowsExactly<ReproException>(() => RecordedRun.Open(_store, Request(RunId, atCommit: true)));
+        Assert.AreEqual(ErrorCode.CommitNotReproducible, error.Code);
+        StringAssert.Contains(error.Message, "20,000,000 bytes");
+        Assert.IsNull(RecordedRun.Open(_store, Request(RunId)).Commit, "with today's code it still reproduces");
+    }
+
+    [TestMethod]
     public void AMissingBadOrDamagedRunIsTheLookupsError()
     {
         Assert.AreEqual(ErrorCode.BadRunId, Code(() => RecordedRun.Open(_store, Request(null))));

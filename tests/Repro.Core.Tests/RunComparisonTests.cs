@@ -32,6 +32,24 @@ public sealed class RunComparisonTests
     }
 
     [TestMethod]
+    public void TheSourcePatchIsAnInputWhenEitherSideHasOne()
+    {
+        Assert.IsFalse(RunComparison.Inputs(Record(), Record()).Any(i => i.Input == "source patch"), "clean runs have none");
+
+        var patched = Record() with { Git = Record().Git with { Dirty = true, Patch = new SourcePatchRecord(new string('1', 64), 10, false) } };
+        Assert.IsFalse(RunComparison.Inputs(patched, patched).Single(i => i.Input == "source patch").Changed);
+
+        var other = patched with { Git = patched.Git with { Patch = new SourcePatchRecord(new string('2', 64), 10, false) } };
+        Assert.IsTrue(RunComparison.Inputs(patched, other).Single(i => i.Input == "source patch").Changed);
+        var notKept = RunComparison.Inputs(patched, Record()).Single(i => i.Input == "source patch");
+        Assert.IsTrue(notKept.Changed);
+        Assert.IsNull(notKept.Current);
+        Assert.AreEqual("not kept (20000000 bytes)",
+            RunComparison.Inputs(patched with { Git = patched.Git with { Patch = new SourcePatchRecord(null, 20_000_000, true) } }, patched)
+                .Single(i => i.Input == "source patch").Recorded);
+    }
+
+    [TestMethod]
     public void AMetricMissingFromTheReproductionDiverges()
     {
         var now = Record() with { Metrics = new(StringComparer.Ordinal) { ["accuracy"] = 0.9666666666666667 } };

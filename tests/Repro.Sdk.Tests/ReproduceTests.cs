@@ -132,12 +132,14 @@ public sealed class ReproduceTests
     }
 
     [TestMethod]
-    public void ARunFromADirtyTreeCannotBeReproducedAtItsCommit()
+    public void ARunFromADirtyTreeThatKeptNoPatchCannotBeReproducedAtItsCommit()
     {
         var project = ExperimentProject.Create(Experiments);
         project.Write("notes.txt", "uncommitted");
-        var runId = project.TrainRun("weights");
-        project.Reproduce(runId, "-p:ReproduceAt=commit").FailedWith("REPRO0026");
+        var before = project.Runs();
+        StringAssert.Contains(project.Train("-p:Experiment=weights", "-p:ReproMaxPatchBytes=0").Succeeded().Output, "warning REPRO1006:");
+        var runId = Path.GetFileName(project.Runs().Except(before).Single());
+        StringAssert.Contains(project.Reproduce(runId, "-p:ReproduceAt=commit").FailedWith("REPRO0026").Output, "more than $(ReproMaxPatchBytes)");
         project.Reproduce(runId, "-p:ReproduceAt=yesterday").FailedWith("REPRO0029");
     }
 

@@ -32,6 +32,9 @@ public static class ErrorCode
     public const string BadReproduceAt = "REPRO0029";
     public const string StrictGitState = "REPRO0030";
     public const string StrictNoLockFile = "REPRO0031";
+    public const string SourcePatchDoesNotApply = "REPRO0032";
+    public const string DamagedSourcePatch = "REPRO0033";
+    public const string BadMaxPatchBytes = "REPRO0034";
 
     public const string UnreadableFile = "REPRO0035";
 
@@ -66,4 +69,5 @@ public static class ErrorCode
     public const string HashCacheCorrupt = "REPRO1003";
     public const string SweepMetricMissing = "REPRO1004";
     public const string InterruptedRun = "REPRO1005";
+    public const string SourcePatchNotKept = "REPRO1006";
 }

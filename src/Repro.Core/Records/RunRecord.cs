@@ -60,7 +60,16 @@ public static class RunStatus
     public const string Cancelled = "cancelled";
 }
 
-public sealed record GitRecord(string? Commit, bool? Dirty, string? Branch, string? UnknownReason);
+public sealed record GitRecord(string? Commit, bool? Dirty, string? Branch, string? UnknownReason)
+{
+    /// <summary>For a dirty tree, its uncommitted changes (<c>source.patch</c>); null for a clean tree and in older records.</summary>
+    public SourcePatchRecord? Patch { get; init; }
+}
+
+/// <param name="Sha256">Of <c>source.patch</c>; null when the patch was not kept.</param>
+/// <param name="Bytes">The patch's size, kept or not.</param>
+/// <param name="Truncated">The patch was larger than $(ReproMaxPatchBytes), so the run has no <c>source.patch</c>.</param>
+public sealed record SourcePatchRecord(string? Sha256, long Bytes, bool Truncated);
 
 /// <param name="Path">Relative to the project folder.</param>
 /// <param name="Sha256">Of the file with line endings normalised to LF.</param>

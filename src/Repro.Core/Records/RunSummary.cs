@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Repro.SourceControl;
 using Repro.Training;
 
 namespace Repro.Records;
@@ -14,7 +15,9 @@ public static class RunSummary
 {
     private const int MainMetrics = 4;
 
-    public static string Render(IReadOnlyList<RunOutcome> outcomes, string projectFile)
+    /// <param name="git">This build's git state: when a run it made is dirty, a last line says so (<see cref="DirtyTreeNote"/>).</param>
+    /// <param name="lockFile">The lock file's full path, named when restore just created it.</param>
+    public static string Render(IReadOnlyList<RunOutcome> outcomes, string projectFile, GitStamp? git = null, string? lockFile = null)
     {
         var store = Path.GetRelativePath(Path.GetDirectoryName(projectFile)!, Path.GetDirectoryName(outcomes[0].Folder)!).Replace('\\', '/');
         var failed = outcomes.Count(o => o.Record.Status == RunStatus.Failed);
@@ -27,6 +30,12 @@ public static class RunSummary
         foreach (var outcome in outcomes)
         {
             text.Append('\n').Append("    ").Append(Label(outcome).PadRight(width)).Append("  ").Append(Describe(outcome.Record, outcome.UpToDate));
+        }
+
+        if (git is not null && outcomes.Any(o => !o.UpToDate && o.Record.Git.Dirty == true) &&
+            DirtyTreeNote.Render(git, Path.GetDirectoryName(projectFile)!, lockFile) is { } dirty)
+        {
+            text.Append('\n').Append(dirty);
         }
 
         return text.ToString();

@@ -37,6 +37,25 @@ public sealed class CommitWorktree : IDisposable
         return new CommitWorktree(repositoryRoot, path, log);
     }
 
+    /// <summary>Applies a run's <c>source.patch</c>: the uncommitted changes the run was made with.</summary>
+    public void Apply(string patchFile)
+    {
+        if (new FileInfo(patchFile).Length == 0)
+        {
+            return; // dirty only in what git diff does not show (a submodule): nothing to apply
+        }
+
+        var result = Git(Path, "apply", "--binary", "--whitespace=nowarn", System.IO.Path.GetFullPath(patchFile));
+        if (result.ExitCode != 0)
+        {
+            throw new ReproException(ErrorCode.SourcePatchDoesNotApply,
+                $"the run's recorded uncommitted changes ({patchFile}) do not apply to its commit: {Explain(result)}. " +
+                "The patch was made against that commit, so the commit or the patch was changed since; reproduce with today's code (leave out -p:ReproduceAt).");
+        }
+
+        _log.Progress("Applied the run's uncommitted changes (source.patch).");
+    }
+
     /// <summary>Builds a project of the worktree with the SDK's dotnet, in a process of its own.</summary>
     public void Build(string dotnetHost, string projectFile, string configuration)
     {
@@ -73,6 +92,9 @@ public sealed class CommitWorktree : IDisposable
             Git(_repositoryRoot, "worktree", "prune");
         }
     }
+
+    private static string Explain(ProcessResult result) =>
+        result.StandardError.Trim() is { Length: > 0 } message ? message.Split('\n')[0].Trim() : "git apply exited with " + result.ExitCode;
 
     // The variables MSBuild gives its task host would point the inner build at this build's MSBuild.
     private static bool IsParentBuildVariable(string name) =>

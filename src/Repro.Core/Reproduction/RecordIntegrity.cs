@@ -76,6 +76,11 @@ public static class RecordIntegrity
         {
             Expect(runFolder, id, artifact.Path, artifact.Sha256);
         }
+
+        if (record.Git.Patch is { Sha256: { } patch })
+        {
+            ExpectSourcePatch(runFolder, id, patch);
+        }
     }
 
     private static void Expect(string runFolder, string id, string relativePath, string sha256)
@@ -90,6 +95,20 @@ public static class RecordIntegrity
         if (actual != sha256)
         {
             throw Damaged(id, $"{relativePath} has changed since it was recorded (sha256 {Short(sha256)} → {Short(actual)})");
+        }
+    }
+
+    // Without its patch, a dirty run's commit is not the code it ran: its own code, so Reproduce at commit can say what to do.
+    private static void ExpectSourcePatch(string runFolder, string id, string sha256)
+    {
+        var path = Path.Combine(runFolder, RunFiles.SourcePatch);
+        var actual = File.Exists(path) ? FileHash.Sha256(path) : null;
+        if (actual != sha256)
+        {
+            throw new ReproException(ErrorCode.DamagedSourcePatch,
+                $"the record of run '{id}' is not intact: its {RunFiles.SourcePatch}, the uncommitted changes it was made with, " +
+                (actual is null ? "is missing" : $"has changed since it was recorded (sha256 {Short(sha256)} → {Short(actual)})") +
+                ". Restore the run folder from version control, or train a new run.");
         }
     }
 

@@ -2,6 +2,7 @@ using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Records;
 using Repro.Runs;
+using Repro.SourceControl;
 using Repro.Threads;
 
 namespace Repro.Reproduction;
@@ -16,6 +17,14 @@ namespace Repro.Reproduction;
 /// <param name="Commit">For -p:ReproduceAt=commit, the recorded commit to build; null to reproduce with today's code.</param>
 public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, ToleranceSpec Tolerance, string? Commit)
 {
+    /// <summary>At the commit, for a run from a dirty tree: its <c>source.patch</c>, to apply to the commit; else null.</summary>
+    public string? SourcePatchFile => Commit is not null && Record.Git is { Dirty: true, Patch.Sha256: not null }
+        ? Path.Combine(Folder, RunFiles.SourcePatch)
+        : null;
+
+    /// <summary>The recorded changes, recorded again by the reproduction that applies them.</summary>
+    public SourcePatch? SourcePatch => SourcePatchFile is { } file ? SourcePatch.Load(file, Record.Git.Patch!) : null;
+
     public static RecordedRun Open(RunStore store, ReproduceRequest request)
     {
         var folder = RunLookup.Find(store, request.RunId);
@@ -27,10 +36,11 @@ public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, 
         // The program gets the processor count it saw when recorded, whatever this machine has.
         var threads = new ThreadSettings(record.Environment.ProcessorCount, record.Environment.OmpNumThreads);
         var plan = new RunPlan(config.Experiment, config.Seed, config.TestSize, config.Params, config.Data, [], tolerance, threads);
-        return new RecordedRun(folder, record, plan, tolerance, request.AtCommit ? CleanCommit(record) : null);
+        return new RecordedRun(folder, record, plan, tolerance, request.AtCommit ? CommitToBuild(record) : null);
     }
 
-    private static string CleanCommit(RunRecord recorded)
+    /// <summary>The recorded commit, when it and the recorded changes (if any) give back the code the run ran.</summary>
+    private static string CommitToBuild(RunRecord recorded)
     {
         if (recorded.Git.Commit is null)
         {
@@ -38,10 +48,22 @@ public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, 
                 $"run '{recorded.RunId}' recorded no commit ({recorded.Git.UnknownReason}), so there is no code to go back to: reproduce it with today's code (leave out -p:ReproduceAt).");
         }
 
-        if (recorded.Git.Dirty != false)
+        var commit = recorded.Git.Commit[..Math.Min(12, recorded.Git.Commit.Length)];
+        if (recorded.Git.Dirty is null)
         {
             throw new ReproException(ErrorCode.CommitNotReproducible,
-                $"run '{recorded.RunId}' was made from a working tree with uncommitted changes, so commit {recorded.Git.Commit[..12]} is not the code it ran: reproduce it with today's code (leave out -p:ReproduceAt).");
+                $"run '{recorded.RunId}' recorded commit {commit} but not whether the tree had uncommitted changes ({recorded.Git.UnknownReason}), " +
+                "so the commit may not be the code it ran: reproduce it with today's code (leave out -p:ReproduceAt).");
+        }
+
+        if (recorded.Git.Dirty == true && recorded.Git.Patch is not { Sha256: not null })
+        {
+            var why = recorded.Git.Patch is { Truncated: true } patch
+                ? $"they made a patch of {patch.Bytes:N0} bytes, more than $(ReproMaxPatchBytes) allowed when it was trained, so the run kept no {RunFiles.SourcePatch}"
+                : $"the run kept no {RunFiles.SourcePatch} (it predates them, or git could not make one)";
+            throw new ReproException(ErrorCode.CommitNotReproducible,
+                $"run '{recorded.RunId}' was made from a working tree with uncommitted changes, and {why}: commit {commit} alone is not the code it ran. " +
+                "Reproduce it with today's code (leave out -p:ReproduceAt).");
         }
 
         return recorded.Git.Commit;

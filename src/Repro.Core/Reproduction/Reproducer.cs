@@ -31,6 +31,11 @@ public sealed class Reproducer(TrainSettings settings)
             $"reproducing at the recorded commit needs the project's git repository, but {settings.Git.UnknownReason}.");
         settings.Log.Progress($"Reproducing {recorded.RunId} ({recorded.Experiment}, seed {recorded.Seed}) at commit {commit[..12]}…");
         using var worktree = CommitWorktree.Create(repositoryRoot, commit, settings.Log);
+        if (run.SourcePatchFile is { } patch)
+        {
+            worktree.Apply(patch);
+        }
+
         var projectFile = Path.Combine(worktree.Path, Path.GetRelativePath(repositoryRoot, settings.ProjectFile));
         worktree.Build(settings.DotnetHost, projectFile, request.Configuration);
         var projectDirectory = Path.GetDirectoryName(projectFile)!;
@@ -39,7 +44,8 @@ public sealed class Reproducer(TrainSettings settings)
             ProjectFile = projectFile,
             ProgramPath = Path.Combine(projectDirectory, recorded.Program.Path),
             LockFile = Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, settings.LockFile)),
-            Git = GitProbe.Read(projectDirectory, null, null),
+            // The worktree holds the recorded commit with the recorded changes applied: the reproduction records them too.
+            Git = GitProbe.Read(projectDirectory, null, null) with { Patch = run.SourcePatch },
         };
         return Run(atCommit, run, cancellation);
     }

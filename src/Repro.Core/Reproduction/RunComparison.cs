@@ -30,6 +30,11 @@ public static class RunComparison
             Check("dirty", recorded.Git.Dirty?.ToString().ToLowerInvariant(), now.Git.Dirty?.ToString().ToLowerInvariant()),
             Check("lock file", recorded.LockFile?.Sha256, now.LockFile?.Sha256),
         };
+        if (recorded.Git.Patch is not null || now.Git.Patch is not null)
+        {
+            checks.Insert(2, Check("source patch", Describe(recorded.Git.Patch), Describe(now.Git.Patch)));
+        }
+
         var recordedData = recorded.Data.ToDictionary(d => d.Path, d => d.Sha256, StringComparer.Ordinal);
         var nowData = now.Data.ToDictionary(d => d.Path, d => d.Sha256, StringComparer.Ordinal);
         foreach (var path in recordedData.Keys.Union(nowData.Keys).Order(StringComparer.Ordinal))
@@ -131,6 +136,9 @@ public static class RunComparison
 
         return new MetricCheck(name, recorded, value, Math.Abs(value - recorded), tolerance.ToString(), tolerance.Allows(recorded, value));
     }
+
+    private static string? Describe(SourcePatchRecord? patch) =>
+        patch is { Truncated: true } ? $"not kept ({patch.Bytes} bytes)" : patch?.Sha256;
 
     private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -13,9 +13,10 @@ public static partial class GitProbe
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <param name="directory">The project folder.</param>
-    /// <param name="excluded">A folder whose changes do not count, such as the run store, which every run writes to.</param>
+    /// <param name="excluded">Folders whose changes do not count: the run store, which every run writes to, and the registry,
+    /// which Register writes to.</param>
     /// <param name="sourceRevisionId">$(SourceRevisionId) from the SDK's source-control support, or null.</param>
-    public static GitStamp Read(string directory, string? excluded, string? sourceRevisionId)
+    public static GitStamp Read(string directory, IReadOnlyList<string>? excluded, string? sourceRevisionId)
     {
         ProcessResult root;
         try
@@ -43,32 +44,45 @@ public static partial class GitProbe
             : FirstLineOrNull(Git(repositoryRoot, "rev-parse", "--verify", "-q", "HEAD^{commit}"));
         var branch = FirstLineOrNull(Git(repositoryRoot, "symbolic-ref", "--short", "-q", "HEAD"));
 
-        var statusArguments = new List<string>
-        {
-            "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--", ".",
-        };
-        var relativeExcluded = excluded is null ? null : Path.GetRelativePath(repositoryRoot, Path.GetFullPath(excluded));
-        if (relativeExcluded is not null && !relativeExcluded.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relativeExcluded))
-        {
-            statusArguments.Add(":(exclude)" + relativeExcluded.Replace('\\', '/'));
-        }
-
-        var status = Git(repositoryRoot, [.. statusArguments]);
+        var status = Git(repositoryRoot,
+        [
+            "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal", .. Pathspecs(repositoryRoot, excluded),
+        ]);
         if (status.ExitCode != 0 || status.TimedOut)
         {
             return new GitStamp(commit, null, branch, repositoryRoot, "git status failed: " + Explain(status.StandardError));
         }
 
-        return new GitStamp(commit, status.StandardOutput.Length > 0, branch, repositoryRoot, null);
+        var changes = GitChange.Parse(status.StandardOutput);
+        return new GitStamp(commit, changes.Count > 0, branch, repositoryRoot, null) { Changes = changes };
+    }
+
+    /// <summary>The whole repository but the excluded folders inside it, as the arguments after <c>--</c>.</summary>
+    internal static string[] Pathspecs(string repositoryRoot, IReadOnlyList<string>? excluded)
+    {
+        var pathspecs = new List<string> { "--", "." };
+        foreach (var folder in excluded ?? [])
+        {
+            var relative = Path.GetRelativePath(repositoryRoot, Path.GetFullPath(folder));
+            if (relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                pathspecs.Add(":(exclude)" + relative.Replace('\\', '/'));
+            }
+        }
+
+        return [.. pathspecs];
     }
 
     private static ProcessResult Git(string directory, params string[] arguments) =>
         ChildProcess.Run("git", arguments, directory, Timeout);
 
+    internal static ProcessResult GitWith(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        ChildProcess.Run("git", arguments, directory, Timeout, environment: environment);
+
     private static string? FirstLineOrNull(ProcessResult result) =>
         result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } text ? text.Split('\n')[0].Trim() : null;
 
-    private static string Explain(string standardError)
+    internal static string Explain(string standardError)
     {
         var message = standardError.Trim();
         if (message.Contains("dubious ownership", StringComparison.Ordinal))

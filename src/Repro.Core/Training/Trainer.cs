@@ -212,7 +212,7 @@ public sealed class Trainer(TrainSettings settings)
             Params = plan.Params,
             Overrides = plan.Overrides,
             Metrics = metrics,
-            Git = new GitRecord(settings.Git.Commit, settings.Git.Dirty, settings.Git.Branch, settings.Git.UnknownReason),
+            Git = settings.Git.RecordIn(run.Path),
             LockFile = _inputs.LockFile,
             Data = data,
             Artifacts = FileFingerprint.Of(run.Path, ArtifactFolders(run.Path)),
