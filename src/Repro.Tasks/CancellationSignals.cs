@@ -7,15 +7,55 @@ namespace Repro.Tasks;
 /// <see cref="Microsoft.Build.Framework.ICancelableTask.Cancel"/>), but a signal sent to the whole process group, as a
 /// terminal or a CI runner sends it, also reaches the task host, which would die with the run half-written. While a
 /// run is being made, the signal cancels it instead: its program is stopped and the run is recorded as cancelled.
+/// And a build process that dies while the task host works on (killed alone, or ended by the dotnet CLI on SIGTERM)
+/// leaves the task host orphaned with nobody to cancel it: on Linux the task host notices it has a new parent and
+/// cancels itself.
 /// </summary>
 internal sealed class CancellationSignals : IDisposable
 {
+    private static readonly TimeSpan ParentCheck = TimeSpan.FromMilliseconds(500);
     private readonly PosixSignalRegistration?[] _registrations;
+    private readonly Timer? _parentWatch;
 
-    private CancellationSignals(PosixSignalRegistration?[] registrations) => _registrations = registrations;
+    private CancellationSignals(PosixSignalRegistration?[] registrations, Timer? parentWatch)
+    {
+        _registrations = registrations;
+        _parentWatch = parentWatch;
+    }
 
     public static CancellationSignals Cancel(CancellationTokenSource cancellation) =>
-        new([Register(PosixSignal.SIGINT, cancellation), Register(PosixSignal.SIGTERM, cancellation)]);
+        new([Register(PosixSignal.SIGINT, cancellation), Register(PosixSignal.SIGTERM, cancellation)], WatchParent(cancellation));
+
+    private static Timer? WatchParent(CancellationTokenSource cancellation)
+    {
+        if (ParentId() is not { } parent)
+        {
+            return null;
+        }
+
+        return new Timer(_ =>
+        {
+            if (ParentId() != parent)
+            {
+                cancellation.Cancel();
+            }
+        }, null, ParentCheck, ParentCheck);
+    }
+
+    /// <summary>This process's parent on Linux (field 4 of /proc/self/stat, after the name in parentheses), else null.</summary>
+    private static int? ParentId()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private static PosixSignalRegistration? Register(PosixSignal signal, CancellationTokenSource cancellation)
     {
@@ -36,6 +76,7 @@ internal sealed class CancellationSignals : IDisposable
 
     public void Dispose()
     {
+        _parentWatch?.Dispose();
         foreach (var registration in _registrations)
         {
             registration?.Dispose();
