@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text.Json;
 
 namespace Repro.Core.Tests;
@@ -30,7 +33,19 @@ public sealed class ExperimentRunTests
     [TestMethod]
     public void ReadsTheRunAndStampsTheRuntime()
     {
-        var run = Open();
+        // The build sets OMP_NUM_THREADS for the program; the program records what it saw.
+        var omp = Environment.GetEnvironmentVariable("OMP_NUM_THREADS");
+        Environment.SetEnvironmentVariable("OMP_NUM_THREADS", "3");
+        ExperimentRun run;
+        try
+        {
+            run = Open();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OMP_NUM_THREADS", omp);
+        }
+
         Assert.AreEqual("forest", run.Experiment);
         Assert.AreEqual(42L, run.Seed);
         Assert.AreEqual(0.2, run.TestSize);
@@ -40,8 +55,20 @@ public sealed class ExperimentRunTests
         Assert.AreEqual(Speed.Fast, run.Param<Speed>("Kind"));
         Assert.AreEqual("a b", run.Param<string>("Name"));
         Assert.AreEqual(7, run.Param("Missing", 7));
+        Assert.AreEqual("20261122-051500-123-3f9a1c", run.RunId);
         Assert.AreEqual(Path.GetFullPath("data/iris.csv"), run.DataPath);
-        Assert.IsTrue(File.Exists(Path.Combine(_run.Path, "runtime.json")));
+        Assert.AreEqual(_run.Path, run.RunDirectory);
+
+        // runtime.json is written as the run opens: what this process sees, which the build cannot know.
+        var runtime = ReadJson("runtime.json");
+        Assert.AreEqual(RuntimeInformation.FrameworkDescription, runtime.GetProperty("framework").GetString());
+        Assert.AreEqual(Environment.Version.ToString(), runtime.GetProperty("version").GetString());
+        Assert.AreEqual(Environment.ProcessorCount, runtime.GetProperty("processorCount").GetInt32());
+        Assert.AreEqual("3", runtime.GetProperty("ompNumThreads").GetString());
+        var simd = runtime.GetProperty("simd").GetString()!;
+        StringAssert.Contains(simd, Vector.IsHardwareAccelerated ? $"Vector<T> {Vector<byte>.Count * 8}-bit" : "Vector<T> not accelerated");
+        Assert.AreEqual(Avx2.IsSupported, simd.Split(',')[0].Split(' ').Contains("avx2"), simd);
+        Assert.AreEqual(JsonValueKind.Null, runtime.GetProperty("nativeLibraries").ValueKind, "named only once the program ends");
     }
 
     [TestMethod]
@@ -67,11 +94,16 @@ public sealed class ExperimentRunTests
     public void MetricsAreWrittenAsTheyAreLogged()
     {
         var run = Open();
+        Assert.IsFalse(File.Exists(Path.Combine(_run.Path, "metrics.json")), "nothing is measured yet");
+
+        // Each metric is on disk as soon as it is logged, so a crash afterwards keeps it.
         run.LogMetric("b", 0.1);
+        Assert.AreEqual("b=0.1", Metrics());
         run.LogMetric("a", 1.0 / 3);
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Path, "metrics.json")));
-        CollectionAssert.AreEqual(new[] { "a", "b" }, metrics.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.AreEqual(1.0 / 3, metrics.RootElement.GetProperty("a").GetDouble());
+        Assert.AreEqual("a=0.3333333333333333 b=0.1", Metrics(), "sorted by name, each number round-trips");
+        run.LogMetric("b", 0.25);
+        Assert.AreEqual("a=0.3333333333333333 b=0.25", Metrics(), "a metric logged again takes its new value");
+        Assert.IsFalse(File.Exists(Path.Combine(_run.Path, "metrics.json.tmp")), "written beside and moved into place");
     }
 
     [TestMethod]
@@ -79,8 +111,13 @@ public sealed class ExperimentRunTests
     [DataRow(double.PositiveInfinity)]
     public void NonFiniteMetricsAreRefused(double value)
     {
-        var error = Assert.ThrowsExactly<ExperimentException>(() => Open().LogMetric("loss", value));
+        var run = Open();
+        run.LogMetric("loss", 0.5);
+        var error = Assert.ThrowsExactly<ExperimentException>(() => run.LogMetric("loss", value));
         Assert.AreEqual("REPRO2004", error.Code);
+        StringAssert.Contains(error.Message, "'loss'");
+        Assert.AreEqual("loss=0.5", Metrics(), "the refused value is not recorded");
+        Assert.AreEqual(0.5, run.Metrics["loss"]);
     }
 
     [TestMethod]
@@ -120,7 +157,12 @@ public sealed class ExperimentRunTests
         var run = Open();
         var path = run.ArtifactPath("models/model.json");
         Assert.AreEqual(Path.Combine(_run.Path, "artifacts", "models", "model.json"), path);
-        Assert.AreEqual("REPRO2005", Assert.ThrowsExactly<ExperimentException>(() => run.ArtifactPath("../run.json")).Code);
+        foreach (var escape in new[] { "../run.json", "../artifacts-other/model.json", "models/../../run.json", Path.Combine(_run.Path, "run.json"), "." })
+        {
+            Assert.AreEqual("REPRO2005", Assert.ThrowsExactly<ExperimentException>(() => run.ArtifactPath(escape), escape).Code, escape);
+        }
+
+        Assert.IsFalse(Directory.Exists(Path.Combine(_run.Path, "artifacts-other")), "a refused path creates no folder");
     }
 
     [TestMethod]
@@ -130,6 +172,16 @@ public sealed class ExperimentRunTests
         Assert.AreEqual("REPRO2003", error.Code);
         StringAssert.Contains(error.Message, "dotnet build -t:Train");
     }
+
+    private JsonElement ReadJson(string name)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(_run.Path, name)));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>metrics.json as "name=value …", the values as written (the JSON's own number text).</summary>
+    private string Metrics() =>
+        string.Join(" ", ReadJson("metrics.json").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetRawText()}"));
 
     private ExperimentRun Open() => ExperimentRun.Open(["--repro-run", _run.Path]);
 

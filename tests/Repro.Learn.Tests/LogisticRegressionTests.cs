@@ -32,10 +32,49 @@ public sealed class LogisticRegressionTests
 
         Assert.IsFalse(model.Converged);
         Assert.AreEqual(3, model.Fit.Iterations);
+        Assert.IsGreaterThan(1e-4, model.Fit.MaxGradient, "the gradient is above the default tolerance");
+        // The warning names the cap, the gradient the fit ended at and the tolerance it missed, and what to change.
+        var expected = string.Create(CultureInfo.InvariantCulture,
+            $"Logistic regression did not converge: L-BFGS stopped after 3 iterations (cap 3) with the largest gradient component at {model.Fit.MaxGradient:G4}, above the tolerance 0.0001. Increase MaxIterations, set Standardize, or loosen Tolerance.");
+        Assert.AreEqual(expected, model.Warning);
+
+        var loaded = (LogisticRegressionModel)ModelFile.Load(new MemoryStream(SyntheticData.Bytes(model)));
+        Assert.IsFalse(loaded.Converged, "a saved model keeps that it did not converge");
+        Assert.AreEqual(expected, loaded.Warning);
+    }
+
+    [TestMethod]
+    [DataRow("iris", true)]
+    [DataRow("wine", true)]
+    [DataRow("breast_cancer", true)]
+    public void AFitThatConvergesCarriesNoWarning(string name, bool standardize)
+    {
+        var (_, split) = TestFiles.ReferenceSplit(name);
+
+        var model = new LogisticRegression { Standardize = standardize, MaxIterations = 1000 }.Fit(split.Train);
+
+        Assert.IsTrue(model.Converged, model.Warning);
+        Assert.IsLessThanOrEqualTo(1e-4, model.Fit.MaxGradient, "converged means the gradient reached the tolerance");
+        Assert.IsLessThan(1000, model.Fit.Iterations, "it stopped before the cap");
+        Assert.IsNull(model.Warning);
+        var loaded = (LogisticRegressionModel)ModelFile.Load(new MemoryStream(SyntheticData.Bytes(model)));
+        Assert.IsTrue(loaded.Converged);
+        Assert.IsNull(loaded.Warning, "a saved model without a warning loads without one");
+    }
+
+    [TestMethod]
+    public void AToleranceTheFitCannotReachIsReportedEvenBelowTheCap()
+    {
+        var (_, split) = TestFiles.ReferenceSplit("iris");
+
+        // 1e-300 is below what double arithmetic can reach: the fit ends, converged or not, with its gradient above it.
+        var model = new LogisticRegression { Tolerance = 1e-300, MaxIterations = 10000 }.Fit(split.Train);
+
+        Assert.IsFalse(model.Converged);
+        Assert.IsGreaterThan(1e-300, model.Fit.MaxGradient);
         Assert.IsNotNull(model.Warning);
-        StringAssert.Contains(model.Warning, "did not converge");
-        StringAssert.Contains(model.Warning, "MaxIterations");
-        Assert.IsTrue(model.Fit.MaxGradient > 1e-4);
+        StringAssert.StartsWith(model.Warning, "Logistic regression did not converge: ");
+        StringAssert.Contains(model.Warning, "above the tolerance 1E-300");
     }
 
     [TestMethod]

@@ -35,6 +35,36 @@ public sealed class MetricsTests
     }
 
     [TestMethod]
+    public void ACertainWrongPredictionCostsMinusLnEpsilonNotInfinity()
+    {
+        // Truth 0 predicted with probability 0 (and the other class with 1): clipped to ε = 2^-52 and 1 − ε, whose sum
+        // is 1, the loss is −ln 2^-52 = 52·ln 2, finite.
+        var loss = Metrics.LogLoss([0], [0.0, 1.0], 2);
+
+        Assert.IsTrue(double.IsFinite(loss));
+        Assert.AreEqual(52 * Math.Log(2), loss, 1e-12);
+    }
+
+    [TestMethod]
+    public void ACertainRightPredictionCostsAlmostNothingButNotLessThanZero()
+    {
+        // Probability 1 is clipped to 1 − ε: a loss of −ln(1 − 2^-52) ≈ 2^-52, never negative and never NaN.
+        var loss = Metrics.LogLoss([1, 0], [0.0, 1.0, 1.0, 0.0], 2);
+
+        Assert.AreEqual(-Math.Log(1 - Math.Pow(2, -52)), loss, 1e-30);
+        Assert.IsGreaterThan(0.0, loss);
+    }
+
+    [TestMethod]
+    public void ClippedRowsAreRenormalisedBeforeTheLog()
+    {
+        // A row of zeros becomes ε, ε, ε: each class has 1/3. A row summing to 0.5 is scaled to sum to 1.
+        var loss = Metrics.LogLoss([2, 0], [0.0, 0.0, 0.0, 0.1, 0.3, 0.1], 3);
+
+        Assert.AreEqual((Math.Log(3) + Math.Log(5)) / 2, loss, 1e-12);
+    }
+
+    [TestMethod]
     public void ConfusionMatrixCountsPairs()
     {
         var matrix = new ConfusionMatrix(Truth, Predicted, 3);

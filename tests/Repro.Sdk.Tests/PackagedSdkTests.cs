@@ -96,6 +96,47 @@ public sealed class PackagedSdkTests
     }
 
     [TestMethod]
+    public void TheSdkReferencesRuntimeAndLearnAtItsOwnVersionAndLocksThem()
+    {
+        var (references, libraries) = Restored(_project);
+        foreach (var package in new[] { "Repro.Runtime", "Repro.Learn" })
+        {
+            var reference = references[package];
+            Assert.IsTrue(reference.TryGetProperty("autoReferenced", out var auto) && auto.GetBoolean(), $"{package} is the SDK's, not the user's");
+            Assert.AreEqual($"[{_project.Feed.Version}, )", reference.GetProperty("version").GetString(), package);
+            CollectionAssert.Contains(libraries, $"{package}/{_project.Feed.Version}", "restored at the SDK's version");
+
+            var locked = ExperimentProject.ReadJson(Path.Combine(_project.Directory, "packages.lock.json"))
+                .GetProperty("dependencies").EnumerateObject().First().Value.GetProperty(package);
+            Assert.AreEqual("Direct", locked.GetProperty("type").GetString(), package);
+            Assert.AreEqual(_project.Feed.Version, locked.GetProperty("resolved").GetString(), package);
+        }
+
+        Assert.IsFalse(references.ContainsKey("Repro.MLNet"), "Repro.MLNet only comes with ML.NET");
+        Assert.IsFalse(libraries.Any(l => l.StartsWith("Repro.MLNet/", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void WithoutImplicitReferencesTheProjectReferencesWhatItUsesItself()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="weights" Seed="42" Data="data/numbers.csv" />""", projectBody: $"""
+              <PropertyGroup><ReproImplicitPackageReferences>false</ReproImplicitPackageReferences></PropertyGroup>
+              <ItemGroup><PackageReference Include="Repro.Runtime" Version="{PackedSdk.Feed.Version}" /></ItemGroup>
+            """);
+
+        var (references, libraries) = Restored(project);
+        Assert.IsFalse(references["Repro.Runtime"].TryGetProperty("autoReferenced", out var auto) && auto.GetBoolean(), "the user's own reference");
+        Assert.IsFalse(references.ContainsKey("Repro.Learn"), "no implicit Repro.Learn");
+        Assert.IsFalse(libraries.Any(l => l.StartsWith("Repro.Learn/", StringComparison.Ordinal)), string.Join(", ", libraries));
+
+        // The program needs only Repro.Runtime: it trains, and Repro.Learn is not among the files it loads.
+        var run = Path.Combine(project.RunsDirectory, project.TrainRun("weights"));
+        var files = Record(run).GetProperty("program").GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()).ToArray();
+        CollectionAssert.Contains(files, "Repro.Runtime.dll");
+        CollectionAssert.DoesNotContain(files, "Repro.Learn.dll");
+    }
+
+    [TestMethod]
     public void MetricsAreTheProgramsAndTheReportCarriesTheCommand()
     {
         var run = RunOf("weights");
@@ -174,6 +215,15 @@ public sealed class PackagedSdkTests
 
     private static string RunOf(string experiment, string[]? runs = null) =>
         (runs ?? _project.Runs()).First(r => Record(r).GetProperty("experiment").GetString() == experiment);
+
+    /// <summary>What restore wrote to obj/project.assets.json: the project's package references, and every library it resolved.</summary>
+    private static (Dictionary<string, JsonElement> References, string[] Libraries) Restored(ExperimentProject project)
+    {
+        var assets = ExperimentProject.ReadJson(Path.Combine(project.Directory, "obj", "project.assets.json"));
+        var framework = assets.GetProperty("project").GetProperty("frameworks").EnumerateObject().Single().Value;
+        var references = framework.GetProperty("dependencies").EnumerateObject().ToDictionary(d => d.Name, d => d.Value);
+        return (references, assets.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToArray());
+    }
 
     private static JsonElement Record(string run) => ExperimentProject.ReadJson(Path.Combine(run, "run.json"));
 

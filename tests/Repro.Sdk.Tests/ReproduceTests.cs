@@ -10,6 +10,7 @@ public sealed class ReproduceTests
     private const string Experiments = """
             <Experiment Include="weights" Seed="42" Data="data/numbers.csv" />
             <Experiment Include="clock" Seed="1" Mode="clock" Tolerance="0" />
+            <Experiment Include="clock-wide" Seed="1" Mode="clock" Tolerance="1e-9 score=1" />
             <Experiment Include="stamped" Seed="3" Data="data/numbers.csv" Stamp="true" />
             <Experiment Include="crash" Seed="1" Mode="crash" />
         """;
@@ -64,6 +65,26 @@ public sealed class ReproduceTests
         var output = project.Reproduce(runId).FailedWith("REPRO0024").Output;
         StringAssert.Contains(output, "No recorded input changed");
         project.Reproduce(runId, "-p:Tolerance=1").Succeeded();
+    }
+
+    [TestMethod]
+    public void TheToleranceRecordedWithTheRunJudgesItsReproductionUnlessTheCommandLineOverridesIt()
+    {
+        var project = ExperimentProject.Create(Experiments);
+        var runId = project.TrainRun("clock-wide");
+        Assert.AreEqual("1e-09 score=1", Record(Path.Combine(project.RunsDirectory, runId)).GetProperty("tolerance").GetString());
+        // Today's project file says otherwise: the run's own record decides, as for every other input.
+        project.Write("Demo.csproj", File.ReadAllText(project.ProjectFile).Replace("Tolerance=\"1e-9 score=1\"", "Tolerance=\"0\""));
+
+        // The clock's score moves by less than 1 between runs: the recorded score=1 accepts it, the default 1e-9 would not.
+        var before = project.Runs();
+        project.Reproduce(runId).Succeeded();
+        var score = Record(project.Runs().Except(before).Single()).GetProperty("verdict").GetProperty("metrics").EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "score");
+        Assert.AreEqual("1", score.GetProperty("tolerance").GetString());
+        Assert.IsGreaterThan(1e-9, score.GetProperty("difference").GetDouble(), "the score moved by more than the default tolerance");
+
+        StringAssert.Contains(project.Reproduce(runId, "-p:Tolerance=1e-9").FailedWith("REPRO0024").Output, "score");
     }
 
     [TestMethod]
@@ -147,23 +168,45 @@ public sealed class ReproduceTests
     public void OnCiADirtyTreeOrAMissingLockFileIsAnError()
     {
         var project = ExperimentProject.Create(Experiments);
-        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights").Succeeded();
+        var clean = NewRun(project, () => project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights").Succeeded());
+        Assert.IsFalse(Record(clean).GetProperty("git").GetProperty("dirty").GetBoolean());
 
+        // Force: the run on record would make 'weights' up to date, and an up-to-date experiment makes no run to judge.
         project.Write("notes.txt", "uncommitted");
-        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights").FailedWith("REPRO0030");
-        project.Dotnet("build", "-t:Train", "-p:Experiment=weights", "-p:ReproStrict=false").Succeeded();
+        var before = project.Runs();
+        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true").FailedWith("REPRO0030");
+        CollectionAssert.AreEqual(before, project.Runs(), "a refused build makes no run");
+
+        // On the same CI, -p:ReproStrict=false turns the gate off: the same build trains, and the run says it was dirty.
+        var dirty = NewRun(project, () => project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true", "-p:ReproStrict=false").Succeeded());
+        Assert.IsTrue(Record(dirty).GetProperty("git").GetProperty("dirty").GetBoolean());
         File.Delete(Path.Combine(project.Directory, "notes.txt"));
 
-        // A new dependency the lock file does not have yet: in strict mode restore refuses to change the lock file.
+        // A new dependency the lock file does not have yet: in strict mode restore refuses to change the lock file,
+        // and the build stops there.
         var csproj = File.ReadAllText(project.ProjectFile);
+        var lockFile = Path.Combine(project.Directory, "packages.lock.json");
+        var locked = File.ReadAllText(lockFile);
         project.Write("Demo.csproj", csproj.Replace("</Project>", """<ItemGroup><PackageReference Include="MathNet.Numerics" Version="5.0.0" /></ItemGroup></Project>"""));
         project.Commit("a dependency the lock file lacks");
-        StringAssert.Contains(project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights").Output, "NU1004");
+        before = project.Runs();
+        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true").FailedWith("NU1004");
+        CollectionAssert.AreEqual(before, project.Runs(), "no run is made with dependencies the lock file does not pin");
+        Assert.AreEqual(locked, File.ReadAllText(lockFile), "the lock file is left as committed");
         project.Write("Demo.csproj", csproj);
 
-        File.Delete(Path.Combine(project.Directory, "packages.lock.json"));
+        File.Delete(lockFile);
         project.Commit("no lock file");
-        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:RestorePackagesWithLockFile=false").FailedWith("REPRO0031");
+        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true", "-p:RestorePackagesWithLockFile=false").FailedWith("REPRO0031");
+        CollectionAssert.AreEqual(before, project.Runs(), "no run is made without a lock file");
+    }
+
+    /// <summary>Runs <paramref name="build"/> and returns the one run folder it made.</summary>
+    private static string NewRun(ExperimentProject project, Action build)
+    {
+        var before = project.Runs();
+        build();
+        return project.Runs().Except(before).Single();
     }
 
     private static JsonElement Record(string runFolder) => ExperimentProject.ReadJson(Path.Combine(runFolder, "run.json"));

@@ -27,6 +27,15 @@ public sealed class SampleTests
         var again = Train(("DOTNET_PROCESSOR_COUNT", "16"));
 
         Assert.IsGreaterThanOrEqualTo(4, here.Count, "the sample has Repro.Learn and ML.NET experiments");
+        CollectionAssert.AreEquivalent(here.Keys.ToArray(), sixteen.Keys.ToArray(), "every experiment trains on every machine");
+        CollectionAssert.AreEquivalent(here.Keys.ToArray(), again.Keys.ToArray());
+        foreach (var (experiment, run) in sixteen)
+        {
+            // The build itself saw 16 processors, so the simulation is real; the program still ran at the pinned one.
+            Assert.AreEqual(16, run.Record.GetProperty("environment").GetProperty("hostProcessorCount").GetInt32(), experiment);
+            Assert.AreEqual(1, run.Record.GetProperty("environment").GetProperty("processorCount").GetInt32(), experiment);
+        }
+
         CollectionAssert.Contains(here["iris-logistic"].Artifacts.Select(a => a.Split(' ')[0]).ToArray(), "plots/train_loss.svg",
             "the logistic regression logs its loss per iteration, and the run plots it");
         var head = ChildProcess.Run("git", ["rev-parse", "HEAD"], RepositoryRoot.Path, TimeSpan.FromSeconds(30)).StandardOutput.Trim();
@@ -48,6 +57,7 @@ public sealed class SampleTests
         (string, string)[] noSimd = [("DOTNET_EnableAVX2", "0"), ("DOTNET_EnableHWIntrinsic", "0")];
         var scalar = Train(noSimd);
         var scalarAgain = Train(noSimd);
+        CollectionAssert.AreEquivalent(here.Keys.ToArray(), scalar.Keys.ToArray(), "every experiment trains without SIMD");
         foreach (var (experiment, run) in scalar)
         {
             AssertSame(run, scalarAgain[experiment], $"{experiment}: twice without SIMD");
