@@ -52,7 +52,16 @@ public sealed class ExperimentRun
 
         // Native libraries load while the program trains (LightGBM's on its first use): name them once it is done.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            run.WriteJson(RunFiles.Runtime, stamp with { NativeLibraries = LoadedNativeLibraries.Read(), LoggedMetrics = [.. run._logged] }, RuntimeJson.Default.RuntimeStamp);
+        {
+            try
+            {
+                run.WriteJson(RunFiles.Runtime, stamp with { NativeLibraries = LoadedNativeLibraries.Read(), LoggedMetrics = [.. run._logged] }, RuntimeJson.Default.RuntimeStamp);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The run folder is gone (a host that opened runs in temporary folders): the first stamp is all there is.
+            }
+        };
         return run;
     }
 
