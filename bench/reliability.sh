@@ -11,7 +11,7 @@
 #
 # Usage: bench/reliability.sh [KILLS] [CONCURRENT]      (default 20 8; about 10 minutes on 2 cores)
 # Needs: the .NET SDK, git, setsid (util-linux).
-set -euo pipefail
+set -uo pipefail # not -e: a count of nothing (grep finding no line) is a figure, not a failure
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -22,10 +22,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 RANDOM=20261124 # the same kill points on every run of the script
 
-build() { dotnet build "$sample" -nologo -v:q -nodeReuse:false "$@"; }
+build() { dotnet build "$sample" -nologo -nodeReuse:false "$@"; }
 
 echo "Building the sample..." >&2
-build > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+build -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+
 
 # Counts the finished runs of a store whose record -t:Describe does not prove intact.
 not_intact() {
@@ -33,7 +34,9 @@ not_intact() {
     for folder in "$store"/2*/; do
         id="$(basename "$folder")"
         case "$id" in *.partial) continue ;; esac
-        if ! build -t:Describe "-p:RunId=$id" "-p:ReproRunsDir=$store" > "$work/describe.log" 2>&1 || grep -q "NOT intact" "$work/describe.log"; then
+        # Describe says "intact: …" (or "intact (a failed run)") when every hash matches, "NOT intact: why" otherwise.
+        if ! build -t:Describe "-p:RunId=$id" "-p:ReproRunsDir=$store" -v:m > "$work/describe.log" 2>&1 \
+            || grep -q "NOT intact" "$work/describe.log" || ! grep -qE "(^|[[:space:]])intact[: ]" "$work/describe.log"; then
             echo "  not intact: $id" >&2
             bad=$((bad + 1))
         fi
@@ -58,16 +61,16 @@ sleep 1
 partials=$(ls -d "$store"/*.partial 2> /dev/null | wc -l)
 finished=$(ls -d "$store"/2*/ 2> /dev/null | grep -vc partial || true)
 # Interrupted runs are warnings, errors where warnings are errors (as in this repository): the listing is read anyway.
-build -t:Runs -p:Last=0 "-p:ReproRunsDir=$store" > "$work/runs.log" 2>&1 || true
+build -t:Runs -p:Last=0 "-p:ReproRunsDir=$store" -v:m > "$work/runs.log" 2>&1 || true
 listed=0
 for folder in "$store"/*.partial; do
     [ -e "$folder" ] || continue
     id="$(basename "$folder" .partial)"
-    grep -q "warning REPRO1005: run $id was interrupted" "$work/runs.log" && listed=$((listed + 1))
+    grep -q "REPRO1005: run $id was interrupted" "$work/runs.log" && listed=$((listed + 1))
 done
 echo "Judging $finished finished records..." >&2
 corrupt=$(not_intact "$store")
-build -t:Prune "-p:ReproRunsDir=$store" > "$work/prune.log" 2>&1
+build -t:Prune "-p:ReproRunsDir=$store" -v:m > "$work/prune.log" 2>&1
 removed=$(grep -oE "Removed [0-9]+ interrupted" "$work/prune.log" | grep -oE "[0-9]+")
 left=$(ls -d "$store"/*.partial 2> /dev/null | wc -l)
 
@@ -76,7 +79,7 @@ store="$work/concurrent/runs"
 mkdir -p "$store"
 pids=()
 for i in $(seq 1 "$concurrent"); do
-    build -t:Train -p:Force=true "-p:ReproRunsDir=$store" > "$work/concurrent-$i.log" 2>&1 &
+    build -t:Train -p:Force=true "-p:ReproRunsDir=$store" -v:m > "$work/concurrent-$i.log" 2>&1 &
     pids+=($!)
 done
 failed_builds=0
@@ -87,11 +90,11 @@ distinct=$(grep -ohE "^\s+\S+( seed [0-9]+)?\s+[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-
 unfinished=$(ls -d "$store"/*.partial 2> /dev/null | wc -l)
 echo "Judging $made records of $concurrent concurrent Trains..." >&2
 concurrent_bad=$(not_intact "$store")
-cache_warnings=$(build -t:Train "-p:ReproRunsDir=$store" 2>&1 | grep -c "REPRO1003" || true)
+cache_warnings=$(build -t:Train "-p:ReproRunsDir=$store" -v:m 2>&1 | grep -c "REPRO1003")
 
 # 3. The fuzzer and the secret-leak test.
 echo "Running the record fuzzer and the secret-leak test..." >&2
-dotnet test "$root/tests/Repro.Core.Tests" --filter "FullyQualifiedName~RecordReaderFuzzTests" > "$work/fuzz.log" 2>&1 || true
+dotnet test "$root/tests/Repro.Core.Tests" --filter "FullyQualifiedName~RecordReaderFuzzTests" --logger "console;verbosity=detailed" > "$work/fuzz.log" 2>&1 || true
 fuzz_failed=$(grep -oE "Failed: +[0-9]+" "$work/fuzz.log" | grep -oE "[0-9]+" | awk '{ s += $1 } END { print s + 0 }')
 fuzz_inputs=$(grep -oE "[^ :][^:]*: [0-9]+ inputs, [0-9]+ coded errors" "$work/fuzz.log" | sort -u | grep -oE "[0-9]+ inputs" | grep -oE "[0-9]+" | awk '{ s += $1 } END { print s + 0 }')
 readers=$(grep -oE "[^ :][^:]*: [0-9]+ inputs, [0-9]+ coded errors" "$work/fuzz.log" | sort -u | wc -l)

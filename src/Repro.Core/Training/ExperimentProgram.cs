@@ -12,6 +12,7 @@ namespace Repro.Training;
 public static class ExperimentProgram
 {
     private const int TailLines = 15;
+    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(2);
 
     /// <param name="threads">The processor count to start the program with, or null for the machine's.</param>
     public static void Run(TrainSettings settings, string experiment, string runFolder, ThreadSettings? threads, CancellationToken cancellation)
@@ -51,6 +52,13 @@ public static class ExperimentProgram
                 throw new ReproException(ErrorCode.ProgramFailed,
                     $"experiment '{experiment}' could not start '{settings.DotnetHost}': {e.Message}.", e);
             }
+        }
+
+        // Ctrl+C or SIGTERM sent to the process group reaches the program and this build at once, and the program may end
+        // first: one stopped by SIGINT or SIGTERM (exit code 128 + the signal) waits a moment for the build's own signal.
+        if (!cancellation.IsCancellationRequested && !OperatingSystem.IsWindows() && result.ExitCode is 130 or 143)
+        {
+            cancellation.WaitHandle.WaitOne(SignalGrace);
         }
 
         if (cancellation.IsCancellationRequested)
