@@ -107,7 +107,7 @@ echo "| kill -9 at $kills random points of a Train (1–10 s in): finished recor
 echo "| … unfinished runs left, listed by -t:Runs as interrupted (REPRO1005) | $listed of $partials | all |"
 echo "| … removed by -t:Prune; unfinished runs left after it | $removed; $left | all; 0 |"
 echo "| $concurrent Trains of the sample at once: builds failed | $failed_builds | 0 |"
-echo "| … runs made; distinct run ids in the builds' summaries | $made of $expected; $distinct | all; all |"
+echo "| … runs made; distinct run and group ids in the builds' summaries | $made of $expected; $distinct | all; all |"
 echo "| … unfinished folders left; records not intact; hash-cache warnings after | $unfinished; $concurrent_bad; $cache_warnings | 0; 0; 0 |"
 echo "| record fuzzer: inputs over $readers readers; cases failed (unhandled exception, hang or wrong value) | $fuzz_inputs; $fuzz_failed | 0 failed |"
 echo "| secrets planted in the environment found in run files, registry or build output | $secrets | 0 |"
