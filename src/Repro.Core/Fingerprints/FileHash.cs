@@ -2,9 +2,12 @@ using System.Security.Cryptography;
 
 namespace Repro.Fingerprints;
 
-/// <summary>SHA-256 of files, as lower-case hex.</summary>
+/// <summary>SHA-256 of files and bytes, as lower-case hex.</summary>
 public static class FileHash
 {
+    /// <summary>The hash of bytes in memory, written as every hash in a record is.</summary>
+    public static string Sha256Bytes(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
     /// <summary>The hash of the raw bytes: what data and artifacts are, byte for byte.</summary>
     public static string Sha256(string path)
     {
@@ -31,6 +34,6 @@ public static class FileHash
             normalized[length++] = bytes[i];
         }
 
-        return Convert.ToHexString(SHA256.HashData(normalized.AsSpan(0, length))).ToLowerInvariant();
+        return Sha256Bytes(normalized.AsSpan(0, length));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Repro.Diagnostics;
@@ -36,7 +35,7 @@ public static class ProgramIdentity
             listing.Append(file.Sha256).Append("  ").Append(file.Path).Append('\n');
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(listing.ToString()))).ToLowerInvariant();
+        return FileHash.Sha256Bytes(Encoding.UTF8.GetBytes(listing.ToString()));
     }
 
     /// <summary>The paths, relative to the output folder, of the files the program loads from it.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Repro.Fingerprints;
 
@@ -106,7 +105,7 @@ public sealed record RunCacheKey
             Add("value", value);
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+        return Fingerprints.FileHash.Sha256Bytes(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>What differs from <paramref name="earlier"/>, in words a user reads: why an experiment trains again.</summary>

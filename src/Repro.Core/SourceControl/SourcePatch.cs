@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Security.Cryptography;
 using Repro.Diagnostics;
 using Repro.Records;
 
@@ -61,7 +60,7 @@ public sealed class SourcePatch
             }
 
             var content = File.ReadAllBytes(file);
-            var sha256 = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+            var sha256 = Fingerprints.FileHash.Sha256Bytes(content);
             return stamp with { Patch = new SourcePatch(content, new SourcePatchRecord(sha256, content.LongLength, Truncated: false)) };
         }
         finally
