@@ -62,7 +62,21 @@ public sealed class Trainer(TrainSettings settings)
         var keys = plans.Select(Key).ToArray();
         var answers = force ? null : RunCache.Find(settings.Store, keys, settings.Log);
         // Each experiment's runs share one GroupPlan instance; the group's id is known before its first run is written.
-        var groups = plans.Select(p => p.Group).OfType<GroupPlan>().Distinct().ToDictionary(g => g, _ => RunId.New(startedAt));
+        // Ids of one millisecond differ only by six random hex digits, so two groups of one build must not draw the same.
+        var groupIds = new HashSet<string>(StringComparer.Ordinal);
+        var groupStore = new GroupStore(settings.Store);
+        string NewGroupId()
+        {
+            string id;
+            do
+            {
+                id = RunId.New(startedAt);
+            }
+            while (!groupIds.Add(id) || groupStore.Exists(id));
+            return id;
+        }
+
+        var groups = plans.Select(p => p.Group).OfType<GroupPlan>().Distinct().ToDictionary(g => g, _ => NewGroupId());
         var outcomes = new RunOutcome?[plans.Count];
         var pending = new List<int>();
         for (var i = 0; i < plans.Count; i++)
