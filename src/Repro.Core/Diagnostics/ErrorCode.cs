@@ -64,6 +64,14 @@ public static class ErrorCode
     public const string GroupNotARun = "REPRO0071";
     public const string BadMember = "REPRO0072";
 
+    public const string BadRemote = "REPRO0080";
+    public const string RemoteUnavailable = "REPRO0081";
+    public const string RemoteContentMismatch = "REPRO0082";
+    public const string ArtifactsNotLocal = "REPRO0083";
+    public const string NotOnRemote = "REPRO0084";
+    public const string RemoteCredentials = "REPRO0085";
+    public const string BadShard = "REPRO0086";
+
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";
