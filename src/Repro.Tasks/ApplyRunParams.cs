@@ -11,7 +11,7 @@ public sealed class ApplyRunParams : RegistryTask
     {
         var runId = SelectedRunId();
         var folder = Path.Combine(Store.Directory, runId);
-        var record = RecordIntegrity.Read(folder);
+        var record = RecordIntegrity.Read(folder, needArtifacts: false);
         var config = RecordJson.ReadConfig(Path.Combine(folder, Repro.RunFiles.Config));
         var changes = ProjectFileEditor.Apply(ProjectFile, record, config.Data);
         if (changes.Count == 0)

@@ -19,9 +19,12 @@ public sealed class DescribeRun : RegistryTask
         }
 
         var runId = SelectedRunId();
+        var folder = Path.Combine(Store.Directory, runId);
+        using var remote = OpenRemote();
+        Fetch(remote)?.Invoke(folder);
         var versions = registry.Models().SelectMany(registry.Versions).Where(v => v.RunId == runId).ToArray();
         var selector = string.IsNullOrWhiteSpace(Model) ? $"-p:RunId={runId}" : $"-p:Model={Model} -p:Version={ModelVersion}";
-        var description = RunDescription.Render(Path.Combine(Store.Directory, runId), versions, Aliases(versions),
+        var description = RunDescription.Render(folder, versions, Aliases(versions),
             ReproduceCommand.ForReproduce(ProjectFile, selector));
         if (string.IsNullOrWhiteSpace(RunId) && registry.Resolve(Model!, ModelVersion) is { Group: { } backing } version)
         {
@@ -29,6 +32,11 @@ public sealed class DescribeRun : RegistryTask
         }
 
         RunLog.Progress($"{ProjectName} -> " + description);
+        // Described, but not proven: the artifacts are elsewhere and no remote is set to bring them.
+        if (RecordIntegrity.Peek(folder) is var record && Remotes.LocalArtifacts.Missing(folder, record).Count > 0)
+        {
+            RecordIntegrity.Read(folder);
+        }
     }
 
     private IReadOnlyList<ModelAlias> Aliases(IReadOnlyList<ModelVersion> versions) =>

@@ -16,7 +16,8 @@ public sealed class ListRuns : RegistryTask
     private protected override void ExecuteCore()
     {
         RunLog.Progress($"{ProjectName} -> {RunsDirectory}/\n" +
-            RunListing.Render(Store, Registry, string.IsNullOrWhiteSpace(Experiment) ? null : Experiment, RunListing.ParseLast(Last)));
+            RunListing.Render(Store, Registry, string.IsNullOrWhiteSpace(Experiment) ? null : Experiment, RunListing.ParseLast(Last),
+                string.IsNullOrWhiteSpace(Remote) ? null : Remotes.RemoteLocation.Parse(Remote, ProjectDirectory).ToString()));
         foreach (var run in Store.Partials().Where(p => p.State == PartialState.Interrupted))
         {
             RunLog.Warning(ErrorCode.InterruptedRun,

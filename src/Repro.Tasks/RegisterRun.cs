@@ -12,7 +12,9 @@ public sealed class RegisterRun : RegistryTask
 
     private protected override void ExecuteCore()
     {
-        var version = Registration.Register(Store, Registry, RunId, Model, AllowDirty, ProjectDirectory, string.IsNullOrWhiteSpace(Member) ? null : Member);
+        using var remote = OpenRemote();
+        var version = Registration.Register(Store, Registry, RunId, Model, AllowDirty, ProjectDirectory, string.IsNullOrWhiteSpace(Member) ? null : Member,
+            Fetch(remote));
         RunLog.Progress(version.Group is { } group
             ? $"{ProjectName} -> registered group {group} as {version.Model} version {version.Version}, the model of member {version.RunId}"
             : $"{ProjectName} -> registered run {version.RunId} as {version.Model} version {version.Version}");

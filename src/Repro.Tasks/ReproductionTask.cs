@@ -17,6 +17,9 @@ public abstract class ReproductionTask : RegistryTask
 
     public string Configuration { get; set; } = "Debug";
 
+    // Opened once, when an exact reproduction first needs a recorded artifact that is not local; lives as long as the task.
+    private Remotes.IRemoteStore? _remote;
+
     /// <summary>What this build asks: the run named by -p:RunId (none at all is REPRO0020), or by -p:Model and -p:Version.</summary>
     private protected ReproduceRequest Request()
     {
@@ -27,6 +30,9 @@ public abstract class ReproductionTask : RegistryTask
         }
 
         var runId = string.IsNullOrWhiteSpace(Model) ? RunId : SelectedRunId();
-        return new ReproduceRequest(runId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration);
+        return new ReproduceRequest(runId, string.IsNullOrWhiteSpace(Tolerance) ? null : Tolerance, Exact, ReproduceRequest.ParseAt(ReproduceAt), Configuration)
+        {
+            Fetch = Exact ? Fetch(_remote ??= OpenRemote()) : null,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Repro.Diagnostics;
+using Repro.Remotes;
 using Repro.Runs;
 using Repro.SourceControl;
 using Repro.Training;
@@ -38,7 +39,16 @@ public abstract class RunTask : ReproTask
     /// <summary>$(ReproHashCacheFile): where data hashes are remembered between builds; empty to hash every time.</summary>
     public string? HashCacheFile { get; set; }
 
+    /// <summary>$(ReproRemote): where the team keeps artifacts (a folder, file:// or azblob://container/prefix); empty for none.</summary>
+    public string? Remote { get; set; }
+
     private protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+
+    /// <summary>The remote $(ReproRemote) names, opened with the environment's credentials; null when none is set.</summary>
+    private protected IRemoteStore? OpenRemote() => RemoteStores.Open(Remote, ProjectDirectory);
+
+    /// <summary>Where a verb that needs artifacts gets the ones not in a run folder; null without a remote (REPRO0083 then).</summary>
+    private protected ArtifactFetch? Fetch(IRemoteStore? remote) => remote is null ? null : RemoteArtifacts.Fetcher(remote, RunLog);
 
     /// <summary>The settings of this build, with the git state read once, before any run writes anything.</summary>
     private protected TrainSettings Settings()

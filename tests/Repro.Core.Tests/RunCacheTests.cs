@@ -72,14 +72,27 @@ public sealed class RunCacheTests
         var store = new RunStore(folder.Path);
         var tampered = Write(store, 1, Wanted);
         File.AppendAllText(Path.Combine(store.Directory, tampered.RunId, RunFiles.Metrics), " ");
-        var noModel = Write(store, 2, Wanted);
-        File.Delete(Path.Combine(store.Directory, noModel.RunId, "artifacts", "model.bin"));
+        var truncatedModel = Write(store, 2, Wanted);
+        File.WriteAllText(Path.Combine(store.Directory, truncatedModel.RunId, "artifacts", "model.bin"), "");
 
         var log = new TestLog();
         Assert.IsNull(RunCache.Find(store, [Wanted], log).Single().Hit);
         Assert.HasCount(2, log.Messages);
         StringAssert.Contains(log.Messages[0], "artifacts/model.bin");
         StringAssert.Contains(log.Messages[1], "metrics.json");
+    }
+
+    [TestMethod]
+    public void ARunWhoseArtifactsAreOnlyOnARemoteIsStillAHit()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(folder.Path);
+        var recordOnly = Write(store, 1, Wanted);
+        File.Delete(Path.Combine(store.Directory, recordOnly.RunId, "artifacts", "model.bin"));
+
+        var log = new TestLog();
+        Assert.AreEqual(recordOnly.RunId, RunCache.Find(store, [Wanted], log).Single().Hit?.RunId);
+        Assert.IsEmpty(log.Messages);
     }
 
     [TestMethod]

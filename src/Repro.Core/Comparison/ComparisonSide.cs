@@ -127,7 +127,7 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
     {
         try
         {
-            return RecordIntegrity.Read(folder);
+            return RecordIntegrity.Read(folder, needArtifacts: false);
         }
         catch (ReproException e) when (e.Code == ErrorCode.FailedRunNotReproducible)
         {

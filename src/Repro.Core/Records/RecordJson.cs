@@ -15,6 +15,7 @@ namespace Repro.Records;
 [JsonSerializable(typeof(Repro.Registry.ModelVersion))]
 [JsonSerializable(typeof(Repro.Registry.ModelAlias))]
 [JsonSerializable(typeof(Repro.Groups.GroupRecord))]
+[JsonSerializable(typeof(Repro.Remotes.RemoteManifest))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes Repro's JSON files (runs and registry): indented, camelCase, UTF-8 without BOM.</summary>

@@ -12,12 +12,13 @@ public static class Registration
 {
     /// <param name="runId">A run id, or a group id: a group registers as a version backed by all its members.</param>
     /// <param name="member">-p:Member, for a group: the member (run id or seed) whose model the version is.</param>
-    public static ModelVersion Register(RunStore store, ModelRegistry registry, string? runId, string? model, bool allowDirty, string projectDirectory, string? member = null)
+    public static ModelVersion Register(RunStore store, ModelRegistry registry, string? runId, string? model, bool allowDirty, string projectDirectory, string? member = null,
+        Remotes.ArtifactFetch? fetch = null)
     {
         ModelName.Check(model);
         if (RunLookup.FindGroup(store, runId) is { } group)
         {
-            return RegisterGroup(store, registry, group, model!, allowDirty, projectDirectory, member);
+            return RegisterGroup(store, registry, group, model!, allowDirty, projectDirectory, member, fetch);
         }
 
         if (!string.IsNullOrWhiteSpace(member))
@@ -26,7 +27,7 @@ public static class Registration
                 $"-p:Member={member} picks a member of a group, but '{runId}' is a run on its own: leave -p:Member out, or pass the group's id as -p:RunId.");
         }
 
-        var (folder, record) = Registrable(store, runId, allowDirty, $"run '{runId}'", inGroup: false);
+        var (folder, record) = Registrable(store, runId, allowDirty, $"run '{runId}'", inGroup: false, fetch);
         return registry.Register(model!, number => Version(model!, number, record, folder, projectDirectory));
     }
 
@@ -63,7 +64,8 @@ public static class Registration
     }
 
     /// <summary>Every member must be completed, intact and (unless allowed) clean; the version is the chosen member's model.</summary>
-    private static ModelVersion RegisterGroup(RunStore store, ModelRegistry registry, GroupRecord group, string model, bool allowDirty, string projectDirectory, string? member)
+    private static ModelVersion RegisterGroup(RunStore store, ModelRegistry registry, GroupRecord group, string model, bool allowDirty, string projectDirectory, string? member,
+        Remotes.ArtifactFetch? fetch)
     {
         var chosen = Member(group, member);
         string? chosenFolder = null;
@@ -77,7 +79,7 @@ public static class Registration
                     $"{subject} {each.Status}, so the group cannot be registered: a version backed by a group needs every seed. Train the group again once the failure is fixed.");
             }
 
-            var (folder, record) = Registrable(store, each.RunId, allowDirty, subject, inGroup: true);
+            var (folder, record) = Registrable(store, each.RunId, allowDirty, subject, inGroup: true, fetch);
             if (each.RunId == chosen.RunId)
             {
                 (chosenFolder, chosenRecord) = (folder, record);
@@ -94,13 +96,15 @@ public static class Registration
 
     /// <summary>A run's folder and record, proven completed, intact and (unless allowed) clean; else NotRegistrable.</summary>
     /// <param name="inGroup">A member missing from the run store makes its group unregistrable; a run id that names nothing is the lookup's error.</param>
-    private static (string Folder, RunRecord Record) Registrable(RunStore store, string? runId, bool allowDirty, string subject, bool inGroup)
+    private static (string Folder, RunRecord Record) Registrable(RunStore store, string? runId, bool allowDirty, string subject, bool inGroup,
+        Remotes.ArtifactFetch? fetch)
     {
         RunRecord record;
         string folder;
         try
         {
             folder = RunLookup.Find(store, runId);
+            fetch?.Invoke(folder);
             record = RecordIntegrity.Read(folder);
         }
         catch (ReproException e) when (e.Code is ErrorCode.DamagedRecord or ErrorCode.FailedRunNotReproducible || (inGroup && e.Code is ErrorCode.UnknownRun))

@@ -50,7 +50,9 @@ public static class RunDescription
 
         foreach (var artifact in record.Artifacts)
         {
-            text.Append("  artifact      ").Append($"{artifact.Path} sha256 {artifact.Sha256} ({artifact.Bytes} bytes)").Append('\n');
+            var local = File.Exists(Path.Combine(runFolder, artifact.Path));
+            text.Append("  artifact      ").Append($"{artifact.Path} sha256 {artifact.Sha256} ({artifact.Bytes} bytes)")
+                .Append(local ? "" : ", not local: -t:Pull brings it from the remote").Append('\n');
         }
 
         var environment = record.Environment;

@@ -35,7 +35,8 @@ public static class RunListing
     }
 
     /// <param name="last">The newest runs to list (of <paramref name="experiment"/>, when given); 0 lists every run.</param>
-    public static string Render(RunStore store, ModelRegistry registry, string? experiment, int last = DefaultLast)
+    /// <param name="remote">The remote, as shown, where runs whose artifacts are not local have them; null when none is set.</param>
+    public static string Render(RunStore store, ModelRegistry registry, string? experiment, int last = DefaultLast, string? remote = null)
     {
         var versions = registry.Models()
             .SelectMany(model =>
@@ -55,6 +56,7 @@ public static class RunListing
         var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions", "group" } };
         var folders = RunFolders(store);
         var read = 0;
+        var notLocal = 0;
         foreach (var folder in folders)
         {
             if (last > 0 && rows.Count - 1 >= last)
@@ -75,11 +77,14 @@ public static class RunListing
                 continue;
             }
 
+            // Records in git, models in a remote: such a run is listed like any other, marked.
+            var remoteOnly = Remotes.LocalArtifacts.Missing(folder, record).Count > 0;
+            notLocal += remoteOnly ? 1 : 0;
             rows.Add(
             [
                 record.RunId,
                 record.Experiment + (record.ReproductionOf is { } of ? $" (reproduces {of})" : ""),
-                record.Verdict?.Status ?? record.Status,
+                (record.Verdict?.Status ?? record.Status) + (remoteOnly ? "†" : ""),
                 record.Seed.ToString(CultureInfo.InvariantCulture),
                 string.Join(" ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={RunSummary.Format(m.Value)}")),
                 (record.Git.Commit?[..7] ?? "unknown") + (record.Git.Dirty == false ? "" : "*"),
@@ -101,6 +106,12 @@ public static class RunListing
         var text = new StringBuilder();
         Table(text, rows);
         text.Append("  (* made from a working tree with uncommitted changes, or an unknown git state)");
+        if (notLocal > 0)
+        {
+            text.Append('\n').Append(remote is null
+                ? $"  († {notLocal} run(s) whose artifacts are not in their folder: set ReproRemote and run -t:Pull to bring them)"
+                : $"  († {notLocal} run(s) whose artifacts are on the remote {remote}, not in their folder: -t:Pull brings them)");
+        }
         if (read < folders.Count)
         {
             text.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,

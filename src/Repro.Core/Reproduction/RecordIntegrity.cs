@@ -14,7 +14,11 @@ public static class RecordIntegrity
     /// A completed run's record, proven intact. The status is checked first: a run that failed has nothing to
     /// reproduce whether or not its files match, and that is what the user needs to hear.
     /// </summary>
-    public static RunRecord Read(string runFolder)
+    /// <param name="needArtifacts">
+    /// Whether the caller needs the artifacts themselves (Register, Describe, an exact Reproduce): then one not in the
+    /// folder is REPRO0083, saying to Pull. Otherwise (Compare, a metrics Reproduce) artifacts left on a remote are fine.
+    /// </param>
+    public static RunRecord Read(string runFolder, bool needArtifacts = true)
     {
         var record = Load(runFolder);
         if (record.Status != RunStatus.Completed)
@@ -23,17 +27,20 @@ public static class RecordIntegrity
                 $"run '{record.RunId}' {record.Status} ({record.Error?.Code}) and has no metrics to reproduce: reproduce a completed run.");
         }
 
-        Check(runFolder, record);
+        Check(runFolder, record, needArtifacts);
         return record;
     }
 
     /// <summary>Any run's record, completed or failed, proven intact.</summary>
-    public static RunRecord ReadAnyStatus(string runFolder)
+    public static RunRecord ReadAnyStatus(string runFolder, bool needArtifacts = true)
     {
         var record = Load(runFolder);
-        Check(runFolder, record);
+        Check(runFolder, record, needArtifacts);
         return record;
     }
+
+    /// <summary>The record alone, read strictly but not yet checked: to learn which artifacts to pull before the check.</summary>
+    public static RunRecord Peek(string runFolder) => Load(runFolder);
 
     private static RunRecord Load(string runFolder)
     {
@@ -52,7 +59,7 @@ public static class RecordIntegrity
         return record.RunId == id ? record : throw Damaged(id, $"its {RunFiles.Run} names another run, '{record.RunId}'");
     }
 
-    private static void Check(string runFolder, RunRecord record)
+    private static void Check(string runFolder, RunRecord record, bool needArtifacts)
     {
         var id = record.RunId;
         Expect(runFolder, id, RunFiles.Config, record.Files.Config);
@@ -72,7 +79,15 @@ public static class RecordIntegrity
             Expect(runFolder, id, RunFiles.History, record.Files.History);
         }
 
-        foreach (var artifact in record.Artifacts)
+        var notLocal = Remotes.LocalArtifacts.Missing(runFolder, record);
+        if (notLocal.Count > 0 && needArtifacts)
+        {
+            throw new ReproException(ErrorCode.ArtifactsNotLocal,
+                $"the artifacts of run '{id}' are not in its folder ({Remotes.LocalArtifacts.Where(runFolder, record, null).Split(':')[0]}: {string.Join(", ", notLocal.Take(3).Select(a => a.Path))}" +
+                $"{(notLocal.Count > 3 ? ", …" : "")}), and no remote is set to pull them from: `dotnet build -t:Pull -p:ReproRemote=<remote> -p:RunId={id}`, then run this again.");
+        }
+
+        foreach (var artifact in record.Artifacts.Except(notLocal))
         {
             Expect(runFolder, id, artifact.Path, artifact.Sha256);
         }

@@ -28,7 +28,13 @@ public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, 
     public static RecordedRun Open(RunStore store, ReproduceRequest request)
     {
         var folder = RunLookup.Find(store, request.RunId);
-        var record = RecordIntegrity.Read(folder);
+        if (request.Exact)
+        {
+            request.Fetch?.Invoke(folder);
+        }
+
+        // Metrics decide a plain reproduction: artifacts left on a remote are then only not compared byte for byte.
+        var record = RecordIntegrity.Read(folder, needArtifacts: request.Exact);
         var config = RecordJson.ReadConfig(Path.Combine(folder, RunFiles.Config));
         var tolerance = request.Tolerance is { } text
             ? ToleranceSpec.Parse(text, "-p:Tolerance")

@@ -8,6 +8,9 @@ namespace Repro.Reproduction;
 /// <param name="Configuration">$(Configuration), for the build at the recorded commit.</param>
 public sealed record ReproduceRequest(string? RunId, string? Tolerance, bool Exact, bool AtCommit, string Configuration)
 {
+    /// <summary>Pulls a recorded run's artifacts from the remote, when one is set: an exact reproduction compares them byte for byte.</summary>
+    public Remotes.ArtifactFetch? Fetch { get; init; }
+
     /// <summary>Reads -p:ReproduceAt: empty for today's code, or "commit".</summary>
     public static bool ParseAt(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
     {

@@ -99,7 +99,7 @@ public static class RunCache
 
     /// <summary>
     /// Why the run cannot stand for a new one, or null. Its config and metrics are hashed (they are small); its
-    /// artifacts only need to be there at their recorded size, so a large model is not read on every build.
+    /// artifacts only need their recorded size where they are local, so a large model is not read on every build.
     /// </summary>
     private static string? Damage(RunRecord record, string folder)
     {
@@ -111,10 +111,11 @@ public static class RunCache
 
         foreach (var artifact in record.Artifacts)
         {
+            // An artifact not in the folder is on a remote (records in git, models in blob storage): the run still stands.
             var path = Path.Combine(folder, artifact.Path);
-            if (!File.Exists(path) || new FileInfo(path).Length != artifact.Bytes)
+            if (File.Exists(path) && new FileInfo(path).Length != artifact.Bytes)
             {
-                return $"its {artifact.Path} is missing or not the size recorded";
+                return $"its {artifact.Path} is not the size recorded";
             }
         }
 

@@ -1,0 +1,163 @@
+using Repro.Diagnostics;
+using Repro.Fingerprints;
+using Repro.Groups;
+using Repro.Records;
+using Repro.Runs;
+
+namespace Repro.Remotes;
+
+/// <summary>What a Push did: files and bytes sent, files the remote already held, runs and groups published.</summary>
+public sealed record PushResult(int FilesPushed, long BytesPushed, int FilesAlreadyThere, int RunsPublished, int RunsAlreadyThere, IReadOnlyList<string> Skipped);
+
+/// <summary>
+/// Sends finished runs to a remote: every file of each run folder (the record and its artifacts) by content, then the
+/// run's manifest. Content goes first and the manifest last, so what the remote lists is always whole; a Push that
+/// dies part way leaves only unreferenced content, which the next Push finds there and does not send again.
+/// </summary>
+public static class RunPush
+{
+    public static PushResult Push(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel = 4,
+        CancellationToken cancellation = default) =>
+        PushAsync(store, remote, runOrGroupId, log, parallel, cancellation).GetAwaiter().GetResult();
+
+    public static async Task<PushResult> PushAsync(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel,
+        CancellationToken cancellation)
+    {
+        var (runs, groups) = Select(store, runOrGroupId);
+        // One listing answers "is it there?" for every file: a second Push of a thousand runs sends no byte and asks once.
+        var present = new HashSet<string>(await remote.ListAsync("", cancellation), StringComparer.Ordinal);
+        var skipped = new List<string>();
+        var manifests = new List<(string Key, RemoteManifest Manifest, string Folder)>();
+        var alreadyPublished = 0;
+        foreach (var id in runs)
+        {
+            var record = RemoteSelection.Record(store, id, log);
+            if (record is null || record.Status != RunStatus.Completed)
+            {
+                continue;
+            }
+
+            if (present.Contains(RemoteKeys.Run(id)))
+            {
+                alreadyPublished++;
+                continue;
+            }
+
+            var folder = Path.Combine(store.Directory, id);
+            var missing = record.Artifacts.Where(a => !File.Exists(Path.Combine(folder, a.Path))).ToArray();
+            if (missing.Any(a => !present.Contains(RemoteKeys.Content(a.Sha256))))
+            {
+                skipped.Add($"{id}: {missing.Length} artifact(s) are not in its folder nor on the remote ({missing[0].Path})");
+                continue;
+            }
+
+            manifests.Add((RemoteKeys.Run(id), Manifest(RemoteManifest.RunKind, id, record.Experiment, record.Group, folder, missing), folder));
+        }
+
+        foreach (var id in groups)
+        {
+            if (present.Contains(RemoteKeys.Group(id)))
+            {
+                continue;
+            }
+
+            var folder = Path.Combine(new GroupStore(store).Directory, id);
+            manifests.Add((RemoteKeys.Group(id), Manifest(RemoteManifest.GroupKind, id, null, null, folder, []), folder));
+        }
+
+        // Each content once, however many runs hold it; in a fixed order, so the log reads the same every time.
+        var uploads = manifests
+            .SelectMany(m => m.Manifest.Files.Select(f => (File: f, Source: Path.Combine(m.Folder, f.Path))))
+            .Where(u => File.Exists(u.Source))
+            .DistinctBy(u => u.File.Sha256)
+            .Where(u => !present.Contains(RemoteKeys.Content(u.File.Sha256)))
+            .OrderBy(u => u.File.Sha256, StringComparer.Ordinal)
+            .ToArray();
+        var total = uploads.Sum(u => u.File.Bytes);
+        if (uploads.Length > 0)
+        {
+            log.Progress($"Push: {uploads.Length} file(s), {Bytes.Shown(total)}, to {remote.Location} ({parallel} at once)");
+        }
+
+        long pushedBytes = 0;
+        var pushed = 0;
+        var raced = 0;
+        await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation },
+            async (upload, token) =>
+            {
+                // The file must still be what the record says: a model edited after its run is not the run's model.
+                var sha = InputFile.Read(upload.Source, FileHash.Sha256);
+                if (sha != upload.File.Sha256)
+                {
+                    throw new ReproException(ErrorCode.DamagedRecord,
+                        $"'{upload.Source}' has changed since it was recorded (sha256 {upload.File.Sha256[..12]}… → {sha[..12]}…): it is not pushed. Restore it from version control, or train a new run.");
+                }
+
+                var progress = TransferProgress.For(log, "pushing", upload.File.Path, upload.File.Bytes);
+                if (await remote.CreateAsync(RemoteKeys.Content(upload.File.Sha256), upload.Source, progress, token))
+                {
+                    Interlocked.Add(ref pushedBytes, upload.File.Bytes);
+                    Interlocked.Increment(ref pushed);
+                }
+                else
+                {
+                    Interlocked.Increment(ref raced); // another Push sent the same bytes first
+                }
+            });
+
+        foreach (var (key, manifest, _) in manifests)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var file = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllBytes(file, manifest.ToBytes());
+                await remote.CreateAsync(key, file, null, cancellation);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        var alreadyThere = manifests.SelectMany(m => m.Manifest.Files).DistinctBy(f => f.Sha256).Count() - pushed;
+        var published = manifests.Count(m => m.Manifest.Kind == RemoteManifest.RunKind);
+        foreach (var skip in skipped)
+        {
+            log.Warning(ErrorCode.ArtifactsNotLocal, $"not pushed: {skip}. Pull it from the remote it came from, or push it from the machine that trained it.");
+        }
+
+        log.Progress($"Push to {remote.Location}: {published} run(s) published, {alreadyPublished} already there; " +
+            $"{pushed} file(s) pushed ({Bytes.Shown(pushedBytes)}), {alreadyThere} already on the remote.");
+        return new PushResult(pushed, pushedBytes, alreadyThere, published, alreadyPublished, skipped);
+    }
+
+    private static RemoteManifest Manifest(string kind, string id, string? experiment, string? group, string folder, IReadOnlyList<FileFingerprint> notLocal)
+    {
+        // The record's own hashes stand for artifacts that are only on the remote (pulled-less clones can push records).
+        var local = FileFingerprint.Of(folder, [folder]).Where(f => !f.Path.EndsWith(".partial", StringComparison.Ordinal));
+        var files = local.Concat(notLocal).OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        return new RemoteManifest(1, kind, id, experiment, group, files);
+    }
+
+    private static (IReadOnlyList<string> Runs, IReadOnlyList<string> Groups) Select(RunStore store, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return (RemoteSelection.LocalRunIds(store), RemoteSelection.LocalGroupIds(store));
+        }
+
+        if (store.Find(id) is not null)
+        {
+            return ([id], []);
+        }
+
+        var groups = new GroupStore(store);
+        if (groups.Exists(id))
+        {
+            return ([.. groups.Read(id).Members.Select(m => m.RunId).Order(StringComparer.Ordinal)], [id]);
+        }
+
+        throw new ReproException(ErrorCode.UnknownRun, $"there is no run or group '{id}' in '{store.Directory}': `dotnet build -t:Runs` lists them.");
+    }
+}

@@ -1,0 +1,12 @@
+using Repro.Remotes;
+
+namespace Repro.Tasks;
+
+/// <summary>-t:Pull: brings runs trained elsewhere and the artifacts of runs on record from $(ReproRemote), each file proven.</summary>
+public sealed class PullRuns : RemoteTask
+{
+    private protected override string Verb => "Pull";
+
+    private protected override void Move(IRemoteStore remote, string? runOrGroupId, CancellationToken cancellation) =>
+        RunPull.Pull(Store, remote, runOrGroupId, RunLog, Math.Max(1, Parallel), cancellation);
+}

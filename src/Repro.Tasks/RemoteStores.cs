@@ -1,0 +1,28 @@
+using Repro.Diagnostics;
+using Repro.Remotes;
+
+namespace Repro.Tasks;
+
+/// <summary>Opens the remote a project names. Credentials come from the environment, never from a property or a record.</summary>
+internal static class RemoteStores
+{
+    public static IRemoteStore? Open(string? value, string projectDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var location = RemoteLocation.Parse(value, projectDirectory);
+        return location.Kind switch
+        {
+            RemoteKind.Folder => new FolderRemote(location.Folder),
+            _ => throw new ReproException(ErrorCode.BadRemote, $"the remote '{location}' needs the Azure Blob adapter, which this build of Repro lacks."),
+        };
+    }
+
+    /// <summary>The remote, for a verb that cannot work without one (Push, Pull).</summary>
+    public static IRemoteStore Required(string? value, string projectDirectory, string verb) =>
+        Open(value, projectDirectory) ?? throw new ReproException(ErrorCode.BadRemote,
+            $"-t:{verb} needs a remote: set <ReproRemote> in the project (a folder, file://… or azblob://<container>/<prefix>) or pass -p:ReproRemote=….");
+}
