@@ -81,9 +81,7 @@ public sealed class RecordIntegrityTests
     [DataRow(RunFiles.Config)]
     [DataRow(RunFiles.Metrics)]
     [DataRow(RunFiles.History)]
-    [DataRow(Model)]
-    [DataRow(Plot)]
-    public void EachHashedFileThatIsMissingIsDamaged(string file)
+    public void EachHashedRecordFileThatIsMissingIsDamaged(string file)
     {
         WriteRun();
         File.Delete(Path.Combine(_folder, file));
@@ -91,6 +89,21 @@ public sealed class RecordIntegrityTests
         var message = Damaged();
         StringAssert.Contains(message, file);
         StringAssert.Contains(message, "is missing");
+    }
+
+    [TestMethod]
+    [DataRow(Model)]
+    [DataRow(Plot)]
+    public void AMissingArtifactIsNotLocalNotDamagedAndOnlyAVerbThatNeedsItFails(string file)
+    {
+        WriteRun();
+        File.Delete(Path.Combine(_folder, file));
+
+        var error = Assert.ThrowsExactly<ReproException>(() => RecordIntegrity.Read(_folder));
+        Assert.AreEqual("REPRO0083", error.Code);
+        StringAssert.Contains(error.Message, file);
+        StringAssert.Contains(error.Message, "-t:Pull");
+        Assert.IsNotNull(RecordIntegrity.Read(_folder, needArtifacts: false), "records in git, artifacts in a remote: still a valid record");
     }
 
     [TestMethod]

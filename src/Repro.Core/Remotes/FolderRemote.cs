@@ -5,7 +5,8 @@ namespace Repro.Remotes;
 /// <summary>
 /// A remote in a folder: a network share, a mounted bucket, a path on a CI cache. A blob is copied to a temporary
 /// name beside its place and moved there without replacing, so a reader never sees half a file and two writers of
-/// the same content cannot spoil each other (content-addressed: both hold the same bytes).
+/// the same content cannot spoil each other (content-addressed: both hold the same bytes). The folder itself is never
+/// created: an unmounted share must fail loudly, not look like an empty remote.
 /// </summary>
 public sealed class FolderRemote(string root) : IRemoteStore
 {

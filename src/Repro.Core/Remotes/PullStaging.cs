@@ -99,10 +99,15 @@ internal sealed class PullStaging : IDisposable
         try
         {
             Directory.Delete(Folder, recursive: true);
+            // Left empty, the staging root goes too: a run store after a Pull looks as before it.
+            if (!Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(Folder)!).Any())
+            {
+                Directory.Delete(Path.GetDirectoryName(Folder)!);
+            }
         }
         catch (IOException)
         {
-            // The next Pull removes it.
+            // The next Pull removes it; another Pull may have just made its own folder beside ours.
         }
     }
 

@@ -23,6 +23,7 @@ public static class RunPull
     public static async Task<PullResult> PullAsync(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel,
         CancellationToken cancellation)
     {
+        log = new SynchronizedRunLog(log); // transfers run in parallel
         var keys = (await remote.ListAsync("", cancellation)).ToHashSet(StringComparer.Ordinal);
         using var staging = new PullStaging(store.Directory);
         var counter = new Counter();
@@ -105,6 +106,7 @@ public static class RunPull
             return;
         }
 
+        log = new SynchronizedRunLog(log);
         var store = Path.GetDirectoryName(runFolder)!;
         using var staging = new PullStaging(store);
         var counter = new Counter();

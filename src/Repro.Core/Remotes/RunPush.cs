@@ -23,6 +23,7 @@ public static class RunPush
     public static async Task<PushResult> PushAsync(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel,
         CancellationToken cancellation)
     {
+        log = new SynchronizedRunLog(log); // transfers run in parallel
         var (runs, groups) = Select(store, runOrGroupId);
         // One listing answers "is it there?" for every file: a second Push of a thousand runs sends no byte and asks once.
         var present = new HashSet<string>(await remote.ListAsync("", cancellation), StringComparer.Ordinal);
@@ -51,7 +52,7 @@ public static class RunPush
                 continue;
             }
 
-            manifests.Add((RemoteKeys.Run(id), Manifest(RemoteManifest.RunKind, id, record.Experiment, record.Group, folder, missing), folder));
+            manifests.Add((RemoteKeys.Run(id), RunManifest(record, folder), folder));
         }
 
         foreach (var id in groups)
@@ -62,7 +63,7 @@ public static class RunPush
             }
 
             var folder = Path.Combine(new GroupStore(store).Directory, id);
-            manifests.Add((RemoteKeys.Group(id), Manifest(RemoteManifest.GroupKind, id, null, null, folder, []), folder));
+            manifests.Add((RemoteKeys.Group(id), GroupManifest(id, folder), folder));
         }
 
         // Each content once, however many runs hold it; in a fixed order, so the log reads the same every time.
@@ -132,13 +133,31 @@ public static class RunPush
         return new PushResult(pushed, pushedBytes, alreadyThere, published, alreadyPublished, skipped);
     }
 
-    private static RemoteManifest Manifest(string kind, string id, string? experiment, string? group, string folder, IReadOnlyList<FileFingerprint> notLocal)
+    /// <summary>
+    /// A run's manifest: its artifacts as the record has them (each upload proves the file still is that), every other
+    /// file as it is, the record's own files checked against run.json so a damaged record never travels.
+    /// </summary>
+    private static RemoteManifest RunManifest(RunRecord record, string folder)
     {
-        // The record's own hashes stand for artifacts that are only on the remote (pulled-less clones can push records).
-        var local = FileFingerprint.Of(folder, [folder]).Where(f => !f.Path.EndsWith(".partial", StringComparison.Ordinal));
-        var files = local.Concat(notLocal).OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-        return new RemoteManifest(1, kind, id, experiment, group, files);
+        var artifacts = record.Artifacts.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
+        var others = FileFingerprint.Of(folder, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>())
+            .Where(f => !artifacts.Contains(f.Path))
+            .ToArray();
+        foreach (var (file, sha) in new[] { (RunFiles.Config, record.Files.Config), (RunFiles.Metrics, record.Files.Metrics), (RunFiles.History, record.Files.History) })
+        {
+            if (sha is not null && others.FirstOrDefault(f => f.Path == file)?.Sha256 != sha)
+            {
+                throw new ReproException(ErrorCode.DamagedRecord,
+                    $"the record of run '{record.RunId}' is not intact: its {file} is missing or has changed since it was recorded. It is not pushed; restore it from version control.");
+            }
+        }
+
+        return new RemoteManifest(1, RemoteManifest.RunKind, record.RunId, record.Experiment, record.Group,
+            [.. others.Concat(record.Artifacts).OrderBy(f => f.Path, StringComparer.Ordinal)]);
     }
+
+    private static RemoteManifest GroupManifest(string id, string folder) =>
+        new(1, RemoteManifest.GroupKind, id, null, null, FileFingerprint.Of(folder, [folder]));
 
     private static (IReadOnlyList<string> Runs, IReadOnlyList<string> Groups) Select(RunStore store, string? id)
     {
