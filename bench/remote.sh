@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Upload then download of 1 GiB (8 files of 128 MiB of seeded pseudo-random bytes) against Azurite on loopback:
+# through AzureBlobRemote and through a plain BlobClient (SDK defaults, and Repro's transfer options) in the same run;
+# prints a markdown table with MB/s and the ratios.
+#
+# Usage: bench/remote.sh [FILES] [MIB_PER_FILE]     (default 8 128)
+# Needs: the .NET SDK, Node.js and npm (Azurite is installed into .tools/azurite on first use, about a minute).
+# About 4 GiB of free disk in the temp folder (sources, the emulator's copy of both uploads, the downloads).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+project="$here/Repro.Bench.Remote/Repro.Bench.Remote.csproj"
+
+echo "Building the benchmark driver (Release)..." >&2
+dotnet build "$project" -c Release -nologo -v:q -clp:"ErrorsOnly;NoSummary" >&2
+dotnet "$here/Repro.Bench.Remote/bin/Release/net10.0/Repro.Bench.Remote.dll" "${1:-8}" "${2:-128}"
