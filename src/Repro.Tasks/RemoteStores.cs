@@ -17,7 +17,8 @@ internal static class RemoteStores
         return location.Kind switch
         {
             RemoteKind.Folder => new FolderRemote(location.Folder),
-            _ => throw new ReproException(ErrorCode.BadRemote, $"the remote '{location}' needs the Azure Blob adapter, which this build of Repro lacks."),
+            RemoteKind.AzureBlob => AzureBlobRemote.Open(location, Environment.GetEnvironmentVariable),
+            _ => throw new ReproException(ErrorCode.BadRemote, $"the remote '{location}' is of no kind Repro knows."),
         };
     }
 

@@ -24,7 +24,7 @@ public static partial class RemoteKeys
     public static bool IsSha256(string? text) => text is not null && Sha().IsMatch(text);
 
     /// <summary>A key never climbs out of the remote's root.</summary>
-    internal static string Checked(string key) =>
+    public static string Checked(string key) =>
         key.Length > 0 && !key.StartsWith('/') && !key.Split('/').Any(part => part is "" or "." or "..")
             ? key
             : throw new ArgumentException($"'{key}' is not a remote key.", nameof(key));
