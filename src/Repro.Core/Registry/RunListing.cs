@@ -11,7 +11,8 @@ namespace Repro.Registry;
 /// The run store as a table, newest first, with the model versions registered from each run. It lists the newest
 /// <see cref="DefaultLast"/> runs, as <c>git log</c> pages: a store of thousands of runs lists in well under a second,
 /// since only the records shown are read, and says how many older runs it left out. Groups (seeds, sweeps) follow in a
-/// table of their own, paged the same way; a run trained in a group names it.
+/// table of their own, paged the same way; a run trained in a group names it. Groups trained in shards and not recorded
+/// yet follow, found by a byte search of every run.json (only those that name a group plan are parsed).
 /// </summary>
 public static class RunListing
 {
