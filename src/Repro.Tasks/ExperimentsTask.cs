@@ -36,6 +36,12 @@ public abstract class ExperimentsTask : RunTask
     /// <summary>The project references an ML.NET package, so experiments are pinned to one processor by default.</summary>
     public bool UsesMLNet { get; set; }
 
+    /// <summary>-p:Shard=i/n: only slice i of n of the planned runs, as one job of a CI matrix.</summary>
+    public string? Shard { get; set; }
+
+    /// <summary>-p:Shard, checked by <see cref="Plan"/>; null for every planned run.</summary>
+    private protected Sharding.Shard? Slice { get; private set; }
+
     /// <summary>-p:MaxParallelRuns, checked by <see cref="Plan"/>.</summary>
     private protected int ParallelLimit { get; private set; } = Training.ParallelRuns.Default;
 
@@ -63,6 +69,7 @@ public abstract class ExperimentsTask : RunTask
         try
         {
             ParallelLimit = Training.ParallelRuns.Parse(MaxParallelRuns);
+            Slice = Sharding.Shard.Parse(Shard);
         }
         catch (Diagnostics.ReproException e)
         {

@@ -39,7 +39,7 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         TrainResult result;
         using (CancellationSignals.Cancel(_cancel))
         {
-            result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit, StopOnFirstFailure);
+            result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit, StopOnFirstFailure, Slice);
         }
 
         var outcomes = result.Runs;
@@ -51,6 +51,12 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         foreach (var group in result.Groups)
         {
             RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(ProjectDirectory, group.Folder) }));
+        }
+
+        foreach (var pending in result.Pending)
+        {
+            RunLog.Progress($"group {pending.GroupId} of {pending.Experiment}: {pending.Here} of {pending.Planned} members trained by shard {Slice}; " +
+                "the rest are trained by other shards — Pull them (-t:Pull) and the group is recorded.");
         }
 
         if (RunSummary.Failures(result, StopOnFirstFailure) is { } failures)

@@ -25,8 +25,49 @@ public static class GroupRecorder
             return new GroupOutcome(existing, store.Find(existing.GroupId)!, UpToDate: true);
         }
 
+        var command = ReproduceCommand.ForGroup(plan, runs[0].Plan.Overrides, settings.ProjectFile);
+        var git = new GitRecord(settings.Git.Commit, settings.Git.Dirty, settings.Git.Branch, settings.Git.UnknownReason);
+        return Write(store, settings.Log, settings.ProjectFile, plan, groupId, startedAt, git, command, members,
+            FirstLogged(runs.Select(r => (r.Outcome.Record, r.Outcome.Folder))));
+    }
+
+    /// <summary>
+    /// A sharded Train's group whose members all fell to its shard. Its id is derived from the commit and the plan, so it
+    /// may be on record already: then with these very members it is up to date, and with others (the same commit's plan
+    /// trained again) the new runs are not grouped again; null says so.
+    /// </summary>
+    internal static GroupOutcome? RecordDerived(
+        TrainSettings settings, GroupPlan plan, string groupId, DateTimeOffset startedAt, IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs)
+    {
+        var store = new GroupStore(settings.Store);
+        if (store.Find(groupId) is not { } folder)
+        {
+            return Record(settings, plan, groupId, startedAt, runs);
+        }
+
+        var existing = store.Read(groupId);
+        if (existing.Members.Select(m => m.RunId).SequenceEqual(runs.Select(r => r.Outcome.Record.RunId), StringComparer.Ordinal))
+        {
+            settings.Log.Progress($"up to date: group {groupId} of {plan.Experiment}");
+            return new GroupOutcome(existing, folder, UpToDate: true);
+        }
+
+        settings.Log.Progress($"group {groupId} of {plan.Experiment} is on record with other members: this commit's plan was trained before, " +
+            "so the new runs are not grouped again.");
+        return null;
+    }
+
+    /// <summary>
+    /// Writes a group from its members in plan order: the statistics per grid point, the ranking, the best run, the
+    /// report and plots. Train calls it with the runs it made; <see cref="Sharding.GroupCompletion"/> with runs shards made.
+    /// </summary>
+    /// <param name="firstLogged">The metric the group is ranked by when the plan names none.</param>
+    internal static GroupOutcome Write(
+        GroupStore store, Diagnostics.IRunLog log, string projectFile, GroupPlan plan, string groupId, DateTimeOffset startedAt, GitRecord git, string command,
+        IReadOnlyList<GroupMember> members, string? firstLogged)
+    {
         var points = GroupStatistics.Points(members);
-        var rankedBy = plan.SweepMetric ?? FirstLogged(runs);
+        var rankedBy = plan.SweepMetric ?? firstLogged;
         var lowerIsBetter = rankedBy is not null && MetricGoal.LowerIsBetter(rankedBy, plan.SweepGoal);
         var record = new GroupRecord
         {
@@ -40,26 +81,27 @@ public static class GroupRecorder
             LowerIsBetter = lowerIsBetter,
             BestRun = rankedBy is null ? null : BestRun(members, rankedBy, lowerIsBetter),
             BestPoint = rankedBy is null || plan.Sweep.Count == 0 ? null : BestPoint(points, rankedBy, lowerIsBetter),
-            Git = new GitRecord(settings.Git.Commit, settings.Git.Dirty, settings.Git.Branch, settings.Git.UnknownReason),
+            Git = git,
             StartedAt = startedAt,
-            Command = ReproduceCommand.ForGroup(plan, runs[0].Plan.Overrides, settings.ProjectFile),
+            Command = command,
         };
         if (rankedBy is not null && plan.SweepMetric is not null && !members.Any(m => m.Metrics.ContainsKey(rankedBy)))
         {
-            settings.Log.Warning(Diagnostics.ErrorCode.SweepMetricMissing,
+            log.Warning(Diagnostics.ErrorCode.SweepMetricMissing,
                 $"SweepMetric=\"{rankedBy}\" of experiment '{plan.Experiment}' is a metric no run logged: the grid is not ranked.");
         }
 
         var folder = store.Write(record, (written, partial) => GroupReport.Write(written, partial,
-            ReproduceCommand.ForReproduce(settings.ProjectFile, "-p:RunId=" + written.GroupId)));
+            ReproduceCommand.ForReproduce(projectFile, "-p:RunId=" + written.GroupId)));
         return new GroupOutcome(store.Read(groupId), folder);
     }
 
     /// <summary>The metric the first completed member logged first (its runtime.json says), else its first by name.</summary>
-    private static string? FirstLogged(IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs)
+    /// <param name="runs">The members' records and folders, in plan order.</param>
+    internal static string? FirstLogged(IEnumerable<(RunRecord Record, string Folder)> runs)
     {
-        var first = runs.FirstOrDefault(r => r.Outcome.Record.Status == RunStatus.Completed).Outcome;
-        if (first is null)
+        var first = runs.FirstOrDefault(r => r.Record.Status == RunStatus.Completed);
+        if (first.Record is null)
         {
             return null;
         }

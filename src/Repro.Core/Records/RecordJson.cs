@@ -16,6 +16,7 @@ namespace Repro.Records;
 [JsonSerializable(typeof(Repro.Registry.ModelAlias))]
 [JsonSerializable(typeof(Repro.Groups.GroupRecord))]
 [JsonSerializable(typeof(Repro.Remotes.RemoteManifest))]
+[JsonSerializable(typeof(Repro.Sharding.GroupMemberNote))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes Repro's JSON files (runs and registry): indented, camelCase, UTF-8 without BOM.</summary>
@@ -38,6 +39,11 @@ public static class RecordJson
 
     /// <exception cref="ReproException">REPRO0022 when run.json is not a record, read strictly (see <see cref="StrictJson"/>).</exception>
     public static RunRecord ReadRecord(string path) => Read(path, Context.RunRecord);
+
+    internal static void WriteMemberNote(string path, Sharding.GroupMemberNote note) => Write(path, note, Context.GroupMemberNote);
+
+    /// <exception cref="ReproException">REPRO0022 when the note is not one, read strictly.</exception>
+    internal static Sharding.GroupMemberNote ReadMemberNote(string path) => Read(path, Context.GroupMemberNote);
 
     /// <summary>The runtime the program reported, or null when it wrote none (it need not use Repro.Runtime) or garbage.</summary>
     public static RuntimeStamp? ReadRuntimeStamp(string path)

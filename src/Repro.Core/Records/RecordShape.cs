@@ -61,12 +61,12 @@ internal static class RecordShape
         }
     }
 
-    /// <summary>The fields JSON sets (computed and ignored properties are not), and whether each may be null.</summary>
+    /// <summary>The fields JSON sets (computed and always-ignored properties are not; one left out when null is), and whether each may be null.</summary>
     private static (PropertyInfo, bool)[] Describe(Type type)
     {
         var context = new NullabilityInfoContext();
         return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
             .Select(p => (p, Nullable.GetUnderlyingType(p.PropertyType) is not null
                 || (!p.PropertyType.IsValueType && context.Create(p).ReadState != NullabilityState.NotNull)))
             .ToArray();

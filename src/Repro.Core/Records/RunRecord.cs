@@ -15,6 +15,13 @@ public sealed record RunRecord
     /// <summary>The group (seeds, sweep) the run was trained in, or null for a run on its own.</summary>
     public string? Group { get; init; }
 
+    /// <summary>
+    /// For a run a shard trained in a group (-p:Shard): the group's plan, so it can be recorded where all members meet.
+    /// Left out of run.json otherwise, so a Train without a shard writes the records it always did.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Sharding.ShardedGroupPlan? GroupPlan { get; init; }
+
     public required string Status { get; init; }
     public required long Seed { get; init; }
     public double? TestSize { get; init; }

@@ -11,7 +11,8 @@ namespace Repro.Registry;
 /// The run store as a table, newest first, with the model versions registered from each run. It lists the newest
 /// <see cref="DefaultLast"/> runs, as <c>git log</c> pages: a store of thousands of runs lists in well under a second,
 /// since only the records shown are read, and says how many older runs it left out. Groups (seeds, sweeps) follow in a
-/// table of their own, paged the same way; a run trained in a group names it.
+/// table of their own, paged the same way; a run trained in a group names it. Groups trained in shards and not recorded
+/// yet follow, found by a byte search of every run.json (only those that name a group plan are parsed).
 /// </summary>
 public static class RunListing
 {
@@ -119,6 +120,7 @@ public static class RunListing
         }
 
         Groups(text, new GroupStore(store), registeredGroups, experiment, last);
+        Incomplete(text, store, experiment);
         return text.Append(Unfinished(store.Partials())).ToString();
     }
 
@@ -194,6 +196,27 @@ public static class RunListing
             text.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
                 $"  … and {ids.Count - read:N0} older groups{(experiment is null ? "" : " of any experiment")}, not read: -p:Last=0 lists every group."));
         }
+    }
+
+    /// <summary>Groups trained in shards that have no group.json yet: how many of their members are here.</summary>
+    private static void Incomplete(StringBuilder text, RunStore store, string? experiment)
+    {
+        var groups = Sharding.GroupCompletion.Survey(store)
+            .Where(g => !g.Recorded && (experiment is null || string.Equals(g.Experiment, experiment, StringComparison.OrdinalIgnoreCase)))
+            .Reverse().ToArray();
+        if (groups.Length == 0)
+        {
+            return;
+        }
+
+        text.Append("\nGroups trained in shards, not recorded yet (a group is recorded once all its members are here):\n");
+        Table(text, [new[] { "GroupId", "experiment", "members" }, .. groups.Select(g => new[]
+        {
+            g.GroupId, g.Experiment, g.Complete
+                ? $"complete: all {g.Planned} members here; -t:Pull records the group"
+                : $"incomplete: {g.Present} of {g.Planned} members here; the rest are trained by other shards — Pull them",
+        })]);
+        text.Length--;
     }
 
     /// <summary>The ranking metric (else the first) at the best grid point (else the only one): "accuracy 0.95 ± 0.01".</summary>

@@ -57,6 +57,27 @@ public static partial class GitProbe
         return new GitStamp(commit, changes.Count > 0, branch, repositoryRoot, null) { Changes = changes };
     }
 
+    /// <summary>The commit's committer time, or null when git cannot tell (no commit, no repository, no git).</summary>
+    public static DateTimeOffset? CommitTime(GitStamp git)
+    {
+        if (git.Commit is null || git.RepositoryRoot is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var seconds = FirstLineOrNull(Git(git.RepositoryRoot, "show", "-s", "--format=%ct", git.Commit));
+            return long.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? DateTimeOffset.FromUnixTimeSeconds(value)
+                : null;
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The whole repository but the excluded folders inside it, as the arguments after <c>--</c>.</summary>
     internal static string[] Pathspecs(string repositoryRoot, IReadOnlyList<string>? excluded)
     {

@@ -8,6 +8,8 @@ using Repro.Groups;
 using Repro.Plots;
 using Repro.Records;
 using Repro.Runs;
+using Repro.Sharding;
+using Repro.SourceControl;
 using Repro.Threads;
 
 namespace Repro.Training;
@@ -28,7 +30,14 @@ public sealed record TrainResult(IReadOnlyList<RunOutcome> Runs, IReadOnlyList<G
 
     /// <summary>Plans never started: the build was cancelled, or stopped at the first failure.</summary>
     public int NotStarted { get; init; }
+
+    /// <summary>With -p:Shard, the groups whose other members other shards train: recorded once they all meet (-t:Pull).</summary>
+    public IReadOnlyList<PendingGroup> Pending { get; init; } = [];
 }
+
+/// <param name="Here">The members this shard trained or found up to date.</param>
+/// <param name="Planned">Every member the group plans, over all shards.</param>
+public sealed record PendingGroup(string GroupId, string Experiment, int Here, int Planned);
 
 /// <summary>A run that failed with no record to show for it: its experiment, member and the error.</summary>
 public sealed record RunFailure(string Experiment, string? Member, string Code, string Message);
@@ -53,9 +62,18 @@ public sealed class Trainer(TrainSettings settings)
     /// with its own seed, so how many run at once never changes a result.
     /// </summary>
     /// <param name="stopOnFirstFailure">Start no further run once one has failed (-p:StopOnFirstFailure=true).</param>
+    /// <param name="shard">-p:Shard: make only this slice of <paramref name="plans"/>; its groups get ids every shard derives alike,
+    /// and its runs carry their group's plan, so each group is recorded where all its members meet.</param>
     public TrainResult Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false, int maxParallelRuns = 1,
-        bool stopOnFirstFailure = false)
+        bool stopOnFirstFailure = false, Shard? shard = null)
     {
+        var planned = plans;
+        if (shard is not null)
+        {
+            plans = shard.Select(planned);
+            settings.Log.Progress(shard.Describe(plans.Count, planned.Count));
+        }
+
         _inputs ??= BuildInputs.Read(settings);
         var startedAt = DateTimeOffset.UtcNow;
         // Every key is made before any run starts: the hash cache and the runtime probe are then only read in parallel.
@@ -76,7 +94,11 @@ public sealed class Trainer(TrainSettings settings)
             return id;
         }
 
-        var groups = plans.Select(p => p.Group).OfType<GroupPlan>().Distinct().ToDictionary(g => g, _ => NewGroupId());
+        var committedAt = shard is null ? null : GitProbe.CommitTime(settings.Git);
+        var groups = plans.Select(p => p.Group).OfType<GroupPlan>().Distinct().ToDictionary(g => g, g => shard is null
+            ? NewGroupId()
+            : ShardedGroupId.For(g, planned.Where(p => p.Group == g), shard.Count, settings.Git, committedAt));
+        ShardedGroupPlan? Sharded(GroupPlan? group) => shard is null || group is null ? null : ShardedGroupPlan.Of(group, shard);
         var outcomes = new RunOutcome?[plans.Count];
         var pending = new List<int>();
         for (var i = 0; i < plans.Count; i++)
@@ -85,6 +107,10 @@ public sealed class Trainer(TrainSettings settings)
             {
                 settings.Log.Progress($"up to date: {plans[i].Experiment}{Member(plans[i])} (run {hit.RunId})");
                 outcomes[i] = new RunOutcome(hit, folder, UpToDate: true) { Member = MemberLabel(plans[i]) };
+                if (Sharded(plans[i].Group) is { } sharded)
+                {
+                    NoteMember(hit, folder, groups[plans[i].Group!], sharded);
+                }
             }
             else
             {
@@ -108,7 +134,8 @@ public sealed class Trainer(TrainSettings settings)
             var group = plan.Group is { } g ? groups[g] : null;
             try
             {
-                outcomes[i] = TrainOne(plan, cancellation, group is null ? null : (record, _) => record with { Group = group }) with { Member = MemberLabel(plan) };
+                outcomes[i] = TrainOne(plan, cancellation, group is null ? null : (record, _) => record with { Group = group, GroupPlan = Sharded(plan.Group) })
+                    with { Member = MemberLabel(plan) };
                 if (outcomes[i]!.Record.Status != RunStatus.Completed)
                 {
                     Interlocked.Increment(ref failed);
@@ -151,12 +178,43 @@ public sealed class Trainer(TrainSettings settings)
         }
 
         // A member that could not be recorded is left out of its group, and a group with none is not recorded.
-        var recorded = groups
+        var members = groups
             .Select(g => (g, members: plans.Select((plan, i) => (plan, outcome: outcomes[i])).Where(p => p.plan.Group == g.Key && p.outcome is not null)
                 .Select(p => (p.plan, p.outcome!)).ToArray()))
             .Where(g => g.members.Length > 0)
-            .Select(g => GroupRecorder.Record(settings, g.g.Key, g.g.Value, startedAt, g.members)).ToArray();
-        return new TrainResult(runs, recorded) { NotRecorded = failures };
+            .ToArray();
+        if (shard is null)
+        {
+            return new TrainResult(runs, members.Select(g => GroupRecorder.Record(settings, g.g.Key, g.g.Value, startedAt, g.members)).ToArray()) { NotRecorded = failures };
+        }
+
+        // A shard records a group only when it holds every member; the others are recorded where all members meet.
+        var whole = members.Where(g => g.members.Length == planned.Count(p => p.Group == g.g.Key)).ToArray();
+        return new TrainResult(runs, whole.Select(g => GroupRecorder.RecordDerived(settings, g.g.Key, g.g.Value, startedAt, g.members)).OfType<GroupOutcome>().ToArray())
+        {
+            NotRecorded = failures,
+            Pending = members.Except(whole).Select(g => new PendingGroup(g.g.Value, g.g.Key.Experiment, g.members.Length, planned.Count(p => p.Group == g.g.Key))).ToArray(),
+        };
+    }
+
+    /// <summary>An up-to-date member of a sharded group was trained in another group or none: a note in its folder says it belongs to this one.</summary>
+    private static void NoteMember(RunRecord hit, string folder, string groupId, ShardedGroupPlan plan)
+    {
+        var path = Path.Combine(folder, GroupMemberNote.FileName(groupId));
+        if (hit.Group == groupId || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            RecordJson.WriteMemberNote(path, new GroupMemberNote(groupId, hit.RunId, plan));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReproException(ErrorCode.RunStoreUnwritable,
+                $"run {hit.RunId} is a member of group {groupId}, but '{path}' cannot be written ({e.Message}): make the run store writable.", e);
+        }
     }
 
     private static string? MemberLabel(RunPlan plan) => plan.Group is null ? null : $"seed {plan.Seed}{(plan.Point.Count == 0 ? "" : " " + ParamsOverride.Format(plan.Point))}";
