@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
-using Repro.Diagnostics;
 using Repro.Groups;
 using Repro.Runs;
 using Repro.Sdk.Tests.Infrastructure;
-using Repro.Sharding;
 
 namespace Repro.Sdk.Tests;
 
@@ -32,15 +30,15 @@ public sealed class ShardTests
         StringAssert.Contains(first.Dotnet("build", "-t:Runs").Succeeded().Output,
             $"{groupId}  weights     incomplete: 2 of 4 members here; the rest are trained by other shards — Pull them");
 
-        // What Pull does: the other shard's run folders into this run store, then the groups they complete.
-        foreach (var run in second.Runs())
-        {
-            CopyFolder(run, Path.Combine(first.RunsDirectory, Path.GetFileName(run)));
-        }
+        // As the matrix does it: every shard pushes, then one checkout pulls and the group is recorded there.
+        var remote = Directory.CreateDirectory(Path.Combine(first.Feed.Root, "remotes", Guid.NewGuid().ToString("N"))).FullName;
+        first.Dotnet("build", "-t:Push", "-p:ReproRemote=" + remote).Succeeded();
+        StringAssert.Contains(second.Dotnet("build", "-t:Push", "-p:ReproRemote=" + remote).Succeeded().Output, "2 run(s) published");
+        var pulled = first.Dotnet("build", "-t:Pull", "-p:ReproRemote=" + remote).Succeeded().Output;
+        StringAssert.Contains(pulled, "2 run(s) and 0 group(s) brought");
+        StringAssert.Contains(pulled, $"recorded group {groupId}");
 
-        var written = GroupCompletion.CompleteAll(new RunStore(first.RunsDirectory), first.ProjectFile, new ConsoleLog());
-
-        var group = written.Single().Record;
+        var group = new GroupStore(new RunStore(first.RunsDirectory)).Read(groupId);
         Assert.AreEqual(groupId, group.GroupId);
         CollectionAssert.AreEqual(new long[] { 1, 2, 3, 4 }, group.Members.Select(m => m.Seed).ToArray());
         Assert.AreEqual(4, group.Points.Single().Statistics["score"].Count, "statistics over both shards' members");
@@ -53,26 +51,4 @@ public sealed class ShardTests
         Regex.Match(output, @"group (\d{8}-\d{6}-\d{3}-[0-9a-f]{6}) of weights: 2 of 4 members trained by shard") is { Success: true } match
             ? match.Groups[1].Value
             : throw new AssertFailedException("Train named no pending group:\n" + output);
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private sealed class ConsoleLog : IRunLog
-    {
-        public void Progress(string message) => Console.WriteLine(message);
-
-        public void Detail(string message) => Console.WriteLine(message);
-
-        public void Warning(string code, string message) => Assert.Fail($"warning {code}: {message}");
-
-        public void Error(string code, string message) => Assert.Fail($"error {code}: {message}");
-    }
 }

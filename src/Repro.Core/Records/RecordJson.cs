@@ -45,6 +45,19 @@ public static class RecordJson
     /// <exception cref="ReproException">REPRO0022 when the note is not one, read strictly.</exception>
     internal static Sharding.GroupMemberNote ReadMemberNote(string path) => Read(path, Context.GroupMemberNote);
 
+    /// <summary>A member note, or null when the file is not one (read strictly).</summary>
+    internal static Sharding.GroupMemberNote? ReadMemberNoteOrNull(string path)
+    {
+        try
+        {
+            return ReadMemberNote(path);
+        }
+        catch (ReproException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The runtime the program reported, or null when it wrote none (it need not use Repro.Runtime) or garbage.</summary>
     public static RuntimeStamp? ReadRuntimeStamp(string path)
     {

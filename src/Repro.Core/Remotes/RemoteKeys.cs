@@ -17,6 +17,21 @@ public static partial class RemoteKeys
 
     public static string Group(string groupId) => $"{GroupsFolder}{groupId}.json";
 
+    public const string MembersFolder = "members/";
+
+    /// <summary>A note that a run trained earlier is a member of a sharded group (it may be written after the run was pushed).</summary>
+    public static string MemberNote(string groupId, string runId) => $"{MembersFolder}{groupId}/{runId}.json";
+
+    /// <summary>The group and run of a member note's key, or null for any other key.</summary>
+    public static (string GroupId, string RunId)? ParseMemberNote(string key)
+    {
+        var parts = key.Split('/');
+        return parts.Length == 3 && parts[0] + "/" == MembersFolder && parts[2].EndsWith(".json", StringComparison.Ordinal)
+            && Runs.RunId.IsValid(parts[1]) && Runs.RunId.IsValid(parts[2][..^5])
+            ? (parts[1], parts[2][..^5])
+            : null;
+    }
+
     /// <summary>The SHA-256 of a content key, or null for any other key.</summary>
     public static string? ContentSha(string key) =>
         key.Length == 67 && key[2] == '/' && IsSha256(key[3..]) && key.AsSpan(0, 2).SequenceEqual(key.AsSpan(3, 2)) ? key[3..] : null;

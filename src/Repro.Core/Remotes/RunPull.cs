@@ -33,6 +33,12 @@ public static class RunPull
         var groups = new GroupStore(store);
         var remoteGroups = Ids(keys, RemoteKeys.GroupsFolder).Where(id => !groups.Exists(id)).ToArray();
         var wanted = runOrGroupId;
+        // Runs that joined a sharded group after they were trained say so in a note of their own.
+        var notes = keys.Select(RemoteKeys.ParseMemberNote).OfType<(string GroupId, string RunId)>()
+            .Where(n => wanted is null || n.GroupId == wanted || n.RunId == wanted)
+            .OrderBy(n => n.GroupId, StringComparer.Ordinal).ThenBy(n => n.RunId, StringComparer.Ordinal)
+            .ToArray();
+        var noted = notes.Select(n => n.RunId).ToHashSet(StringComparer.Ordinal);
         var manifests = new List<RemoteManifest>();
         foreach (var id in remoteRuns.Concat(remoteGroups))
         {
@@ -40,7 +46,7 @@ public static class RunPull
             if (wanted is null || id == wanted || isGroup == false)
             {
                 var manifest = await Manifest(remote, staging, isGroup ? RemoteKeys.Group(id) : RemoteKeys.Run(id), log, cancellation);
-                if (wanted is null || id == wanted || manifest.Group == wanted)
+                if (wanted is null || id == wanted || manifest.Group == wanted || (!isGroup && noted.Contains(id)))
                 {
                     manifests.Add(manifest);
                 }
@@ -66,6 +72,11 @@ public static class RunPull
         foreach (var manifest in manifests.Where(m => m.Kind == RemoteManifest.GroupKind))
         {
             await Materialize(manifest, groups.Directory, remote, staging, log, counter, cancellation);
+        }
+
+        foreach (var (groupId, runId) in notes)
+        {
+            await PullNote(store, remote, staging, groupId, runId, cancellation);
         }
 
         // Runs on record whose artifacts stayed on the remote.
@@ -166,6 +177,37 @@ public static class RunPull
         Directory.Move(assembled, destination);
         counter.Add(bytes, manifest.Files.Count, manifest.Kind);
         log.Progress($"  pulled {manifest.Kind} {manifest.Id}{(manifest.Experiment is { } e ? $" ({e})" : "")}");
+    }
+
+    /// <summary>Writes a member note into its run's folder, when the run is here and lacks it; a note is read strictly first.</summary>
+    private static async Task PullNote(RunStore store, IRemoteStore remote, PullStaging staging, string groupId, string runId, CancellationToken cancellation)
+    {
+        var folder = store.Find(runId);
+        var path = folder is null ? null : Path.Combine(folder, Sharding.GroupMemberNote.FileName(groupId));
+        if (path is null || File.Exists(path))
+        {
+            return;
+        }
+
+        var key = RemoteKeys.MemberNote(groupId, runId);
+        var staged = Path.Combine(staging.Folder, Guid.NewGuid().ToString("N"));
+        await using (var output = File.Create(staged))
+        {
+            if (!await remote.DownloadAsync(key, output, null, cancellation))
+            {
+                return;
+            }
+        }
+
+        var note = RecordJson.ReadMemberNoteOrNull(staged);
+        if (note is null || note.GroupId != groupId || note.RunId != runId)
+        {
+            File.Delete(staged);
+            throw new ReproException(ErrorCode.RemoteContentMismatch,
+                $"'{key}' on the remote '{remote.Location}' is not a note that run {runId} is a member of group {groupId}: it was refused. Remove that blob from the remote.");
+        }
+
+        PullStaging.Place(staged, path);
     }
 
     private static async Task<RemoteManifest> Manifest(IRemoteStore remote, PullStaging staging, string key, IRunLog log, CancellationToken cancellation)

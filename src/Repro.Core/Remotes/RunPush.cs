@@ -121,6 +121,7 @@ public static class RunPush
             }
         }
 
+        var notes = await MemberNotes(store, remote, runs, present, cancellation);
         var alreadyThere = manifests.SelectMany(m => m.Manifest.Files).DistinctBy(f => f.Sha256).Count() - pushed;
         var published = manifests.Count(m => m.Manifest.Kind == RemoteManifest.RunKind);
         foreach (var skip in skipped)
@@ -128,7 +129,7 @@ public static class RunPush
             log.Warning(ErrorCode.ArtifactsNotLocal, $"not pushed: {skip}. Pull it from the remote it came from, or push it from the machine that trained it.");
         }
 
-        log.Progress($"Push to {remote.Location}: {published} run(s) published, {alreadyPublished} already there; " +
+        log.Progress($"Push to {remote.Location}: {published} run(s) published, {alreadyPublished} already there{(notes > 0 ? $", {notes} group membership note(s)" : "")}; " +
             $"{pushed} file(s) pushed ({Bytes.Shown(pushedBytes)}), {alreadyThere} already on the remote.");
         return new PushResult(pushed, pushedBytes, alreadyThere, published, alreadyPublished, skipped);
     }
@@ -140,7 +141,9 @@ public static class RunPush
     private static RemoteManifest RunManifest(RunRecord record, string folder)
     {
         var artifacts = record.Artifacts.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
-        var others = FileFingerprint.Of(folder, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>())
+        // Member notes are pushed on their own (MemberNotes): a note can be written after the run was first pushed.
+        var others = FileFingerprint.Of(folder, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>()
+                .Where(name => !name.StartsWith(Sharding.GroupMemberNote.Prefix, StringComparison.Ordinal)))
             .Where(f => !artifacts.Contains(f.Path))
             .ToArray();
         foreach (var (file, sha) in new[] { (RunFiles.Config, record.Files.Config), (RunFiles.Metrics, record.Files.Metrics), (RunFiles.History, record.Files.History) })
@@ -154,6 +157,27 @@ public static class RunPush
 
         return new RemoteManifest(1, RemoteManifest.RunKind, record.RunId, record.Experiment, record.Group,
             [.. others.Concat(record.Artifacts).OrderBy(f => f.Path, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Sends each run's notes of membership in a sharded group that the remote does not have yet.</summary>
+    private static async Task<int> MemberNotes(RunStore store, IRemoteStore remote, IReadOnlyList<string> runs, HashSet<string> present, CancellationToken cancellation)
+    {
+        var sent = 0;
+        foreach (var id in runs)
+        {
+            var folder = Path.Combine(store.Directory, id);
+            foreach (var note in Directory.GetFiles(folder, Sharding.GroupMemberNote.Prefix + "*.json").Order(StringComparer.Ordinal))
+            {
+                var groupId = Path.GetFileNameWithoutExtension(note)[Sharding.GroupMemberNote.Prefix.Length..];
+                if (RunId.IsValid(groupId) && !present.Contains(RemoteKeys.MemberNote(groupId, id))
+                    && await remote.CreateAsync(RemoteKeys.MemberNote(groupId, id), note, null, cancellation))
+                {
+                    sent++;
+                }
+            }
+        }
+
+        return sent;
     }
 
     private static RemoteManifest GroupManifest(string id, string folder) =>

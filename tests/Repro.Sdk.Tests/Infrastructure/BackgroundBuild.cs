@@ -27,7 +27,10 @@ internal sealed class BackgroundBuild : IDisposable
         }
     }
 
-    public static BackgroundBuild Start(ExperimentProject project, params string[] arguments)
+    public static BackgroundBuild Start(ExperimentProject project, params string[] arguments) => Start(project, project.Feed.Environment, arguments);
+
+    /// <summary>With <paramref name="environment"/> as the whole of what the test sets (include the feed's).</summary>
+    public static BackgroundBuild Start(ExperimentProject project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -53,7 +56,7 @@ internal sealed class BackgroundBuild : IDisposable
             start.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in Dotnet.Variables(project.Feed.Environment))
+        foreach (var (name, value) in Dotnet.Variables(environment))
         {
             start.Environment[name] = value;
         }
