@@ -6,11 +6,11 @@ using Repro.Runs;
 
 namespace Repro.Remotes;
 
-/// <summary>What a Push did: files and bytes sent, files the remote already held, runs and groups published.</summary>
+/// <summary>What a Push did: files and bytes sent, files the remote already held, runs published.</summary>
 public sealed record PushResult(int FilesPushed, long BytesPushed, int FilesAlreadyThere, int RunsPublished, int RunsAlreadyThere, IReadOnlyList<string> Skipped);
 
 /// <summary>
-/// Sends finished runs to a remote: every file of each run folder (the record and its artifacts) by content, then the
+/// Sends finished runs (completed, failed or cancelled) to a remote: every file of each run folder (the record and its artifacts) by content, then the
 /// run's manifest. Content goes first and the manifest last, so what the remote lists is always whole; a Push that
 /// dies part way leaves only unreferenced content, which the next Push finds there and does not send again.
 /// </summary>
@@ -32,8 +32,9 @@ public static class RunPush
         var alreadyPublished = 0;
         foreach (var id in runs)
         {
+            // Failed and cancelled runs go too: a sharded group counts a failed member, and a record is never lost.
             var record = RemoteSelection.Record(store, id, log);
-            if (record is null || record.Status != RunStatus.Completed)
+            if (record is null)
             {
                 continue;
             }

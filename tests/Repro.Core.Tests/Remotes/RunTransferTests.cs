@@ -18,20 +18,22 @@ public sealed class RunTransferTests
         var store = new RunStore(Path.Combine(folder.Path, "a", "runs"));
         var one = WriteRun(store, 1, "model one");
         var two = WriteRun(store, 2, "model two, larger than the first");
+        var failed = WriteRun(store, 3, "a model it wrote before it failed", status: RunStatus.Failed);
         var remote = NewRemote(folder);
 
         var first = RunPush.Push(store, remote, null, new TestLog());
-        Assert.AreEqual(2, first.RunsPublished);
+        Assert.AreEqual(3, first.RunsPublished, "a failed run is a record too: a sharded group counts it");
         Assert.AreEqual(0, first.FilesAlreadyThere);
         Assert.IsTrue(File.Exists(Path.Combine(remote.Root, RemoteKeys.Content(one.Artifacts[0].Sha256))), "content is stored under sha256[0..2]/sha256");
         var log = new TestLog();
         var second = RunPush.Push(store, remote, null, log);
-        Assert.AreEqual((0, 0L, 0, 2), (second.FilesPushed, second.BytesPushed, second.RunsPublished, second.RunsAlreadyThere));
+        Assert.AreEqual((0, 0L, 0, 3), (second.FilesPushed, second.BytesPushed, second.RunsPublished, second.RunsAlreadyThere));
         StringAssert.Contains(log.Messages[^1], "0 file(s) pushed (0 B)");
 
         var other = new RunStore(Path.Combine(folder.Path, "b", "runs"));
         var pulled = RunPull.Pull(other, remote, null, new TestLog());
-        Assert.AreEqual(2, pulled.RunsPulled);
+        Assert.AreEqual(3, pulled.RunsPulled);
+        Assert.AreEqual(RunStatus.Failed, RecordIntegrity.ReadAnyStatus(Path.Combine(other.Directory, failed.RunId)).Status);
         foreach (var run in new[] { one, two })
         {
             var here = Path.Combine(store.Directory, run.RunId);
@@ -191,7 +193,7 @@ public sealed class RunTransferTests
     }
 
     /// <summary>A finished run folder with a consistent record: config, metrics and one artifact.</summary>
-    internal static RunRecord WriteRun(RunStore store, int minute, string model, string? group = null)
+    internal static RunRecord WriteRun(RunStore store, int minute, string model, string? group = null, string status = RunStatus.Completed)
     {
         var id = RunId.New(DateTimeOffset.UnixEpoch.AddYears(56).AddMinutes(minute));
         var folder = Directory.CreateDirectory(Path.Combine(store.Directory, id)).FullName;
@@ -203,6 +205,7 @@ public sealed class RunTransferTests
         {
             RunId = id,
             Group = group,
+            Status = status,
             Metrics = new(StringComparer.Ordinal) { ["accuracy"] = 0.9 },
             Artifacts = FileFingerprint.Of(folder, ["artifacts"]),
             Files = new RecordFiles(FileHash.Sha256(Path.Combine(folder, RunFiles.Config)), FileHash.Sha256(Path.Combine(folder, RunFiles.Metrics))),
