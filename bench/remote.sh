@@ -3,9 +3,12 @@
 # through AzureBlobRemote and through a plain BlobClient (SDK defaults, and Repro's transfer options) in the same run;
 # prints a markdown table with MB/s and the ratios.
 #
-# Usage: bench/remote.sh [FILES] [MIB_PER_FILE]     (default 8 128)
+# Then the verbs' core: RunPush.Push and RunPull.Pull of 8 runs holding the same files, next to a plain BlobClient
+# (one and four at once; two rounds, the order swapped), and a second Push of 1,000 small runs (Azurite and a folder).
+#
+# Usage: bench/remote.sh [FILES] [MIB_PER_FILE] [all|blob|verbs]     (default 8 128 all)
 # Needs: the .NET SDK, Node.js and npm (Azurite is installed into .tools/azurite on first use, about a minute).
-# About 4 GiB of free disk in the temp folder (sources, the emulator's copy of both uploads, the downloads).
+# About 8 GiB of free disk in the temp folder (sources, a run store, the emulator's copies of the uploads, the downloads).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,4 +16,4 @@ project="$here/Repro.Bench.Remote/Repro.Bench.Remote.csproj"
 
 echo "Building the benchmark driver (Release)..." >&2
 dotnet build "$project" -c Release -nologo -v:q -clp:"ErrorsOnly;NoSummary" >&2
-dotnet "$here/Repro.Bench.Remote/bin/Release/net10.0/Repro.Bench.Remote.dll" "${1:-8}" "${2:-128}"
+dotnet "$here/Repro.Bench.Remote/bin/Release/net10.0/Repro.Bench.Remote.dll" "${1:-8}" "${2:-128}" "${3:-all}"
