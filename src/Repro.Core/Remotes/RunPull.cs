@@ -39,19 +39,17 @@ public static class RunPull
             .OrderBy(n => n.GroupId, StringComparer.Ordinal).ThenBy(n => n.RunId, StringComparer.Ordinal)
             .ToArray();
         var noted = notes.Select(n => n.RunId).ToHashSet(StringComparer.Ordinal);
-        var manifests = new List<RemoteManifest>();
-        foreach (var id in remoteRuns.Concat(remoteGroups))
-        {
-            var isGroup = !remoteRuns.Contains(id);
-            if (wanted is null || id == wanted || isGroup == false)
-            {
-                var manifest = await Manifest(remote, staging, isGroup ? RemoteKeys.Group(id) : RemoteKeys.Run(id), log, cancellation);
-                if (wanted is null || id == wanted || manifest.Group == wanted || (!isGroup && noted.Contains(id)))
-                {
-                    manifests.Add(manifest);
-                }
-            }
-        }
+        // Which manifests to read: all, for no id; else every run's (to learn its group) and the named group's.
+        var oneRun = wanted is not null && (store.Find(wanted) is not null || keys.Contains(RemoteKeys.Run(wanted)));
+        var candidates = remoteRuns.Where(id => !oneRun || id == wanted).Select(id => (Id: id, Key: RemoteKeys.Run(id)))
+            .Concat(remoteGroups.Where(id => wanted is null || id == wanted).Select(id => (Id: id, Key: RemoteKeys.Group(id))))
+            .ToArray();
+        var read = new RemoteManifest?[candidates.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Length), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation },
+            async (i, token) => read[i] = await Manifest(remote, candidates[i].Key, token));
+        var manifests = read.OfType<RemoteManifest>()
+            .Where(m => wanted is null || m.Id == wanted || m.Group == wanted || (m.Kind == RemoteManifest.RunKind && noted.Contains(m.Id)))
+            .ToList();
 
         var localRuns = Local(store, wanted);
         if (wanted is not null && manifests.Count == 0 && localRuns.Count == 0)
@@ -210,7 +208,7 @@ public static class RunPull
         PullStaging.Place(staged, path);
     }
 
-    private static async Task<RemoteManifest> Manifest(IRemoteStore remote, PullStaging staging, string key, IRunLog log, CancellationToken cancellation)
+    private static async Task<RemoteManifest> Manifest(IRemoteStore remote, string key, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
         if (!await remote.DownloadAsync(key, buffer, null, cancellation))

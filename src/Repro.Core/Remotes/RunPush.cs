@@ -32,16 +32,17 @@ public static class RunPush
         var alreadyPublished = 0;
         foreach (var id in runs)
         {
+            // A published run is not read again: a manifest is written once, after all its content.
+            if (present.Contains(RemoteKeys.Run(id)))
+            {
+                alreadyPublished++;
+                continue;
+            }
+
             // Failed and cancelled runs go too: a sharded group counts a failed member, and a record is never lost.
             var record = RemoteSelection.Record(store, id, log);
             if (record is null)
             {
-                continue;
-            }
-
-            if (present.Contains(RemoteKeys.Run(id)))
-            {
-                alreadyPublished++;
                 continue;
             }
 
@@ -107,20 +108,21 @@ public static class RunPush
                 }
             });
 
-        foreach (var (key, manifest, _) in manifests)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var file = Path.GetTempFileName();
-            try
+        // Only now that all content is there: the manifests, several at once.
+        await Parallel.ForEachAsync(manifests, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation },
+            async (entry, token) =>
             {
-                File.WriteAllBytes(file, manifest.ToBytes());
-                await remote.CreateAsync(key, file, null, cancellation);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-        }
+                var file = Path.GetTempFileName();
+                try
+                {
+                    await File.WriteAllBytesAsync(file, entry.Manifest.ToBytes(), token);
+                    await remote.CreateAsync(entry.Key, file, null, token);
+                }
+                finally
+                {
+                    File.Delete(file);
+                }
+            });
 
         var notes = await MemberNotes(store, remote, runs, present, cancellation);
         var alreadyThere = manifests.SelectMany(m => m.Manifest.Files).DistinctBy(f => f.Sha256).Count() - pushed;
