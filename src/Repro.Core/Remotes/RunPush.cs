@@ -25,8 +25,23 @@ public static class RunPush
     {
         log = new SynchronizedRunLog(log); // transfers run in parallel
         var (runs, groups) = Select(store, runOrGroupId);
-        // One listing answers "is it there?" for every file: a second Push of a thousand runs sends no byte and asks once.
-        var present = new HashSet<string>(await remote.ListAsync("", cancellation), StringComparer.Ordinal);
+        // Listings answer "is it there?" for every file, one request per thousands of keys: first the runs, groups and
+        // notes published; the content only when something is left to publish, so a second Push lists a small folder.
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { RemoteKeys.RunsFolder, RemoteKeys.GroupsFolder, RemoteKeys.MembersFolder })
+        {
+            present.UnionWith(await remote.ListAsync(folder, cancellation));
+        }
+
+        var contentListed = false;
+        async Task ListContent()
+        {
+            if (!contentListed)
+            {
+                present.UnionWith(await remote.ListAsync("", cancellation));
+                contentListed = true;
+            }
+        }
         var skipped = new List<string>();
         var manifests = new List<(string Key, RemoteManifest Manifest, string Folder)>();
         var alreadyPublished = 0;
@@ -46,6 +61,7 @@ public static class RunPush
                 continue;
             }
 
+            await ListContent();
             var folder = Path.Combine(store.Directory, id);
             var missing = record.Artifacts.Where(a => !File.Exists(Path.Combine(folder, a.Path))).ToArray();
             if (missing.Any(a => !present.Contains(RemoteKeys.Content(a.Sha256))))
@@ -64,6 +80,7 @@ public static class RunPush
                 continue;
             }
 
+            await ListContent();
             var folder = Path.Combine(new GroupStore(store).Directory, id);
             manifests.Add((RemoteKeys.Group(id), GroupManifest(id, folder), folder));
         }
