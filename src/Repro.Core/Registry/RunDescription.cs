@@ -79,9 +79,10 @@ public static class RunDescription
     {
         try
         {
-            return RecordIntegrity.ReadAnyStatus(runFolder).Status == RunStatus.Completed
-                ? "intact: config, metrics and artifacts match their recorded hashes"
-                : "intact (a failed run)";
+            var record = RecordIntegrity.ReadAnyStatus(runFolder, needArtifacts: false);
+            var notLocal = Remotes.LocalArtifacts.Missing(runFolder, record).Count;
+            return (record.Status == RunStatus.Completed ? "intact: config, metrics and artifacts match their recorded hashes" : "intact (a failed run)") +
+                (notLocal == 0 ? "" : $"; {notLocal} of {record.Artifacts.Count} artifacts are not local, so only those here are proven");
         }
         catch (ReproException e)
         {

@@ -32,7 +32,7 @@ internal sealed class TransferProgress(IRunLog log, string verb, string name, lo
     }
 }
 
-internal static class Bytes
+public static class Bytes
 {
     public static string Shown(long bytes) => bytes switch
     {

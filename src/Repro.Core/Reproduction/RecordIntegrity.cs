@@ -83,8 +83,9 @@ public static class RecordIntegrity
         if (notLocal.Count > 0 && needArtifacts)
         {
             throw new ReproException(ErrorCode.ArtifactsNotLocal,
-                $"the artifacts of run '{id}' are not in its folder ({Remotes.LocalArtifacts.Where(runFolder, record, null).Split(':')[0]}: {string.Join(", ", notLocal.Take(3).Select(a => a.Path))}" +
-                $"{(notLocal.Count > 3 ? ", …" : "")}), and no remote is set to pull them from: `dotnet build -t:Pull -p:ReproRemote=<remote> -p:RunId={id}`, then run this again.");
+                $"{notLocal.Count} of the {record.Artifacts.Count} artifacts of run '{id}' ({Remotes.Bytes.Shown(notLocal.Sum(a => a.Bytes))}) are not in its folder " +
+                $"({string.Join(", ", notLocal.Take(3).Select(a => a.Path))}{(notLocal.Count > 3 ? ", …" : "")}), and no remote is set to pull them from: " +
+                $"`dotnet build -t:Pull -p:ReproRemote=<remote> -p:RunId={id}`, then run this again.");
         }
 
         foreach (var artifact in record.Artifacts.Except(notLocal))
