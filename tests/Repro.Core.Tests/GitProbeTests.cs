@@ -28,13 +28,13 @@ public sealed class GitProbeTests
     public void ACommitThatCannotBeCheckedOutOrBuiltIsBuildAtCommitFailed()
     {
         var missing = Assert.ThrowsExactly<ReproException>(() => CommitWorktree.Create(_repository.Path, new string('b', 40), new TestLog()));
-        Assert.AreEqual(ErrorCode.BuildAtCommitFailed, missing.Code);
+        Assert.AreEqual("REPRO0027", missing.Code);
         StringAssert.Contains(missing.Message, "git fetch");
 
         using var worktree = CommitWorktree.Create(_repository.Path, Git("rev-parse", "HEAD"), new TestLog());
         Assert.IsTrue(File.Exists(Path.Combine(worktree.Path, "project", "Program.cs")));
         var noHost = Path.Combine(_repository.Path, "no-such-dotnet");
-        Assert.AreEqual(ErrorCode.BuildAtCommitFailed,
+        Assert.AreEqual("REPRO0027",
             Assert.ThrowsExactly<ReproException>(() => worktree.Build(noHost, Path.Combine(worktree.Path, "project", "p.csproj"), "Debug")).Code);
     }
 

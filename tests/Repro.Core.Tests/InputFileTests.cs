@@ -47,7 +47,7 @@ public sealed class InputFileTests
     public void AProgramThatWasNotBuiltIsProgramNotFound()
     {
         var error = Assert.ThrowsExactly<ReproException>(() => BuildInputs.Read(Settings()));
-        Assert.AreEqual(ErrorCode.ProgramNotFound, error.Code);
+        Assert.AreEqual("REPRO0012", error.Code);
         StringAssert.Contains(error.Message, "program.dll");
     }
 

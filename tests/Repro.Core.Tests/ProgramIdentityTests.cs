@@ -140,7 +140,7 @@ public sealed class ProgramIdentityTests
 
         var error = Assert.ThrowsExactly<ReproException>(() => ProgramIdentity.LoadedPaths(Path.Combine(folder.Path, "Demo.dll")));
 
-        Assert.AreEqual(ErrorCode.ProgramFileMissing, error.Code);
+        Assert.AreEqual("REPRO0014", error.Code);
         StringAssert.Contains(error.Message, "'MathNet.Numerics.dll' is listed in 'Demo.deps.json' (from MathNet.Numerics/5.0.0)");
     }
 
@@ -158,7 +158,7 @@ public sealed class ProgramIdentityTests
 
         var error = Assert.ThrowsExactly<ReproException>(() => ProgramIdentity.LoadedPaths(Path.Combine(folder.Path, "Demo.dll")));
 
-        Assert.AreEqual(ErrorCode.BadDepsFile, error.Code);
+        Assert.AreEqual("REPRO0015", error.Code);
         StringAssert.Contains(error.Message, why);
     }
 

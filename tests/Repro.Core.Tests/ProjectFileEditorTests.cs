@@ -76,7 +76,7 @@ public sealed class ProjectFileEditorTests
         using var folder = new TempFolder();
         var path = folder.Write("Demo.csproj", Project);
         var error = Assert.ThrowsExactly<ReproException>(() => ProjectFileEditor.Apply(path, Record("wine", 1, null), []));
-        Assert.AreEqual(ErrorCode.ExperimentNotInProject, error.Code);
+        Assert.AreEqual("REPRO0046", error.Code);
         Assert.AreEqual(Project, File.ReadAllText(path));
     }
 

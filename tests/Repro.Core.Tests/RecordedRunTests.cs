@@ -77,9 +77,9 @@ public sealed class RecordedRunTests
 
         File.WriteAllBytes(Path.Combine(folder, RunFiles.SourcePatch), [.. patch, (byte)'!']);
         StringAssert.Contains(Assert.ThrowsExactly<ReproException>(() => RecordedRun.Open(_store, Request(RunId))).Message, "source.patch");
-        Assert.AreEqual(ErrorCode.DamagedSourcePatch, Code(() => RecordedRun.Open(_store, Request(RunId, atCommit: true))));
+        Assert.AreEqual("REPRO0033", Code(() => RecordedRun.Open(_store, Request(RunId, atCommit: true))));
         File.Delete(Path.Combine(folder, RunFiles.SourcePatch));
-        Assert.AreEqual(ErrorCode.DamagedSourcePatch, Code(() => RecordedRun.Open(_store, Request(RunId, atCommit: true))));
+        Assert.AreEqual("REPRO0033", Code(() => RecordedRun.Open(_store, Request(RunId, atCommit: true))));
     }
 
     [TestMethod]

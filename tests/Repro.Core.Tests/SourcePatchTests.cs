@@ -96,7 +96,7 @@ public sealed class SourcePatchTests
 
         using var worktree = CommitWorktree.Create(_repository.Path, Git("rev-parse", "HEAD"), new TestLog());
         var error = Assert.ThrowsExactly<ReproException>(() => worktree.Apply(Path.Combine(runFolder.Path, RunFiles.SourcePatch)));
-        Assert.AreEqual(ErrorCode.SourcePatchDoesNotApply, error.Code);
+        Assert.AreEqual("REPRO0032", error.Code);
     }
 
     [TestMethod]
@@ -128,7 +128,7 @@ public sealed class SourcePatchTests
         Assert.AreEqual(1234, SourcePatch.ParseMaxBytes(" 1234 "));
         foreach (var bad in new[] { "-1", "10MB", "1e6", "1,000" })
         {
-            Assert.AreEqual(ErrorCode.BadMaxPatchBytes, Assert.ThrowsExactly<ReproException>(() => SourcePatch.ParseMaxBytes(bad)).Code, bad);
+            Assert.AreEqual("REPRO0034", Assert.ThrowsExactly<ReproException>(() => SourcePatch.ParseMaxBytes(bad)).Code, bad);
         }
     }
 
