@@ -42,6 +42,7 @@ public static class RunPush
                 contentListed = true;
             }
         }
+
         var skipped = new List<string>();
         var manifests = new List<(string Key, RemoteManifest Manifest, string Folder)>();
         var alreadyPublished = 0;
@@ -63,10 +64,10 @@ public static class RunPush
 
             await ListContent();
             var folder = Path.Combine(store.Directory, id);
-            var missing = record.Artifacts.Where(a => !File.Exists(Path.Combine(folder, a.Path))).ToArray();
+            var missing = LocalArtifacts.Missing(folder, record);
             if (missing.Any(a => !present.Contains(RemoteKeys.Content(a.Sha256))))
             {
-                skipped.Add($"{id}: {missing.Length} artifact(s) are not in its folder nor on the remote ({missing[0].Path})");
+                skipped.Add($"{id}: {missing.Count} artifact(s) are not in its folder nor on the remote ({missing[0].Path})");
                 continue;
             }
 

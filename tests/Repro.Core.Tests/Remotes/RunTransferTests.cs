@@ -165,6 +165,23 @@ public sealed class RunTransferTests
     }
 
     [TestMethod]
+    public void ARunWhoseArtifactsAreNowhereIsNotPublishedAndPushSaysSo()
+    {
+        using var folder = new TempFolder();
+        var store = new RunStore(Path.Combine(folder.Path, "runs"));
+        var lost = WriteRun(store, 1, "a model nobody pushed");
+        var kept = WriteRun(store, 2, "the model");
+        File.Delete(Path.Combine(store.Directory, lost.RunId, "artifacts", "model.bin"));
+        var log = new TestLog();
+
+        var result = RunPush.Push(store, NewRemote(folder), null, log);
+
+        Assert.AreEqual(1, result.RunsPublished, kept.RunId + " still goes");
+        Assert.AreEqual("REPRO0083", log.Warnings.Single().Code);
+        StringAssert.Contains(log.Warnings.Single().Message, lost.RunId);
+    }
+
+    [TestMethod]
     public void AModelChangedSinceItsRunIsNotPushed()
     {
         using var folder = new TempFolder();
