@@ -1,3 +1,5 @@
+using Repro.Experiments;
+using Repro.Runs;
 using Repro.Records;
 using Repro.Registry;
 using Repro.Reproduction;

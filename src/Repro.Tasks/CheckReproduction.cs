@@ -1,3 +1,4 @@
+using Repro.Runs;
 using Repro.Reproduction;
 
 namespace Repro.Tasks;

@@ -1,3 +1,5 @@
+using Repro.Views;
+using Repro.Runs;
 using Repro.Registry;
 using Repro.Reproduction;
 using Repro.Training;
@@ -21,7 +23,7 @@ public sealed class DescribeRun : RegistryTask
         var runId = SelectedRunId();
         var folder = Path.Combine(Store.Directory, runId);
         using var remote = OpenRemote();
-        Fetch(remote)?.Invoke(folder);
+        Fetch(remote)?.Invoke(Store, runId);
         var versions = registry.Models().SelectMany(registry.Versions).Where(v => v.RunId == runId).ToArray();
         var selector = string.IsNullOrWhiteSpace(Model) ? $"-p:RunId={runId}" : $"-p:Model={Model} -p:Version={ModelVersion}";
         var description = RunDescription.Render(folder, versions, Aliases(versions),

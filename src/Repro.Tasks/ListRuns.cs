@@ -1,3 +1,4 @@
+using Repro.Views;
 using Repro.Diagnostics;
 using Repro.Registry;
 using Repro.Runs;

@@ -1,3 +1,4 @@
+using Repro.Verbs;
 using Repro.Registry;
 using Repro.Runs;
 

@@ -1,3 +1,5 @@
+using Repro.Records;
+using Repro.Runs;
 using Microsoft.Build.Framework;
 using Repro.Diagnostics;
 using Repro.Groups;

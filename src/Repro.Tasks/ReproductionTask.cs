@@ -1,3 +1,5 @@
+using Repro.Verbs;
+using Repro.Runs;
 using Repro.Registry;
 using Repro.Reproduction;
 

@@ -1,3 +1,4 @@
+using Repro.Views;
 using Repro.Fingerprints;
 using Repro.Groups;
 using Repro.Records;
@@ -57,7 +58,7 @@ public sealed class GroupCompletionTests : StoreFixture
         Member(1, "20261122-060001-000-111111");
         // Seed 2 was on record from an older group a Train recorded whole: its shard left a note in its folder.
         var older = Member(2, "20261101-060002-000-222222", groupId: OlderGroup, sharded: false);
-        RecordJson.WriteMemberNote(Path.Combine(older, GroupMemberNote.FileName(GroupId)), new GroupMemberNote(GroupId, "20261101-060002-000-222222", Plan));
+        GroupMemberNotes.Write(Path.Combine(older, GroupMemberNote.FileName(GroupId)), new GroupMemberNote(GroupId, "20261101-060002-000-222222", Plan));
         // Seed 3 failed, and its shard was run again.
         Member(3, "20261122-060003-000-333333", status: RunStatus.Failed);
         Member(3, "20261122-070003-000-343434");

@@ -1,3 +1,4 @@
+using Repro.Views;
 using Repro.Diagnostics;
 using Repro.Fingerprints;
 using Repro.Groups;
@@ -50,7 +51,7 @@ public sealed class GroupVerbTests : StoreFixture
 
         var accuracy = group.Points[0].Statistics["accuracy"];
         StringAssert.Contains(text, "95 % CI of the mean");
-        StringAssert.Contains(text, $"[{RunSummary.Format(accuracy.ConfidenceLow!.Value)}, {RunSummary.Format(accuracy.ConfidenceHigh!.Value)}]");
+        StringAssert.Contains(text, $"[{Shown.Number(accuracy.ConfidenceLow!.Value)}, {Shown.Number(accuracy.ConfidenceHigh!.Value)}]");
         StringAssert.Contains(text, "-t:Reproduce -p:RunId=" + GroupId);
     }
 

@@ -1,3 +1,4 @@
+using Repro.Views;
 using System.Diagnostics;
 using System.Text.Json;
 using Repro.Registry;

@@ -1,3 +1,4 @@
+using Repro.Probes;
 using Repro.Training;
 
 namespace Repro.Core.Tests;

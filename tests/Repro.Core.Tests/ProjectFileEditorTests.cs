@@ -1,3 +1,4 @@
+using Repro.Experiments;
 using Repro.Diagnostics;
 using Repro.Records;
 using Repro.Registry;

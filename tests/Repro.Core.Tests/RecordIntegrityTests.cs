@@ -1,3 +1,4 @@
+using Repro.Runs;
 using Repro.Diagnostics;
 using Repro.Fingerprints;
 using Repro.Records;

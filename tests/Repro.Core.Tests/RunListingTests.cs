@@ -1,3 +1,4 @@
+using Repro.Views;
 using Repro.Records;
 using Repro.Registry;
 using Repro.Runs;

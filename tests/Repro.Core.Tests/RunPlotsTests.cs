@@ -1,3 +1,4 @@
+using Repro.Runs;
 using System.Xml.Linq;
 using Repro.Diagnostics;
 using Repro.Fingerprints;

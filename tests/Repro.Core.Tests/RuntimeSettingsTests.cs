@@ -1,3 +1,4 @@
+using Repro.Probes;
 using System.Text.RegularExpressions;
 using Repro.Records;
 using Repro.Reproduction;

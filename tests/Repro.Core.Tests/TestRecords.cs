@@ -1,3 +1,4 @@
+using Repro.Probes;
 using Repro.Fingerprints;
 using Repro.Records;
 using Repro.Training;

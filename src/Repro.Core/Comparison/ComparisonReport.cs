@@ -1,3 +1,5 @@
+using Repro.Runs;
+using Repro.Records;
 using System.Globalization;
 using System.Text;
 using Repro.Groups;
@@ -83,7 +85,7 @@ public static class ComparisonReport
     // Hashes and commits are long: their first twelve digits tell them apart.
     private static string Cell(InputCheck input, string? value) =>
         input.Input == "commit" || input.Recorded is { Length: 64 } || input.Current is { Length: 64 }
-            ? RecordIntegrity.Short(value)
+            ? Shown.Digest(value)
             : value ?? "none";
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Repro.Records;
 using Repro.Groups;
 using Repro.Reproduction;
 

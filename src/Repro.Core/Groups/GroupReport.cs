@@ -1,3 +1,4 @@
+using Repro.Records;
 using System.Globalization;
 using System.Text;
 
@@ -28,7 +29,7 @@ public static class GroupReport
             text.Append("## Metrics over the seeds\n\n| metric | mean ± sd | 95 % CI | min | max | n |\n| --- | --- | --- | --- | --- | --- |\n");
             foreach (var summary in group.Points[0].Statistics.Values)
             {
-                Row(text, summary.Metric, GroupText.MeanSd(summary), GroupText.Interval(summary), GroupText.Number(summary.Min), GroupText.Number(summary.Max),
+                Row(text, summary.Metric, GroupText.MeanSd(summary), GroupText.Interval(summary), Shown.Number(summary.Min), Shown.Number(summary.Max),
                     summary.Count.ToString(CultureInfo.InvariantCulture));
             }
         }
@@ -71,7 +72,7 @@ public static class GroupReport
             cells.Add(member.Status + (member.UpToDate ? " (on record)" : ""));
             if (group.RankedBy is { } ranking)
             {
-                cells.Add(member.Metrics.TryGetValue(ranking, out var value) ? GroupText.Number(value) : "—");
+                cells.Add(member.Metrics.TryGetValue(ranking, out var value) ? Shown.Number(value) : "—");
             }
 
             Row(text, [.. cells]);

@@ -6,28 +6,24 @@ using Repro.Runs;
 namespace Repro.Groups;
 
 /// <summary>
-/// Where groups are recorded: <c>groups/&lt;GroupId&gt;/</c> under the run store, each with <c>group.json</c>, a
-/// <c>report.md</c> and its plots. A group folder is written under a temporary name and renamed when complete, as a
-/// run's is; nothing is overwritten.
+/// Reads and writes groups in the run store (which says where they go): each group's folder holds <c>group.json</c>,
+/// a <c>report.md</c> and its plots. A group folder is written under a temporary name and renamed when complete, as
+/// a run's is; nothing is overwritten.
 /// </summary>
 public sealed class GroupStore(RunStore runs)
 {
-    public const string FolderName = "groups";
-    public const string RecordFile = "group.json";
-
-    public string Directory { get; } = Path.Combine(runs.Directory, FolderName);
+    public string Directory => runs.GroupsDirectory;
 
     /// <summary>Writes a new group; <paramref name="fill"/> adds its report and plots to the folder before it appears.</summary>
     public string Write(GroupRecord record, Func<GroupRecord, string, GroupRecord>? fill = null)
     {
-        var final = Path.Combine(Directory, record.GroupId);
+        var final = runs.GroupFolder(record.GroupId);
         var partial = final + ".partial";
         try
         {
             System.IO.Directory.CreateDirectory(partial);
             record = fill?.Invoke(record, partial) ?? record;
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, RecordJson.Context.GroupRecord);
-            File.WriteAllBytes(Path.Combine(partial, RecordFile), [.. bytes, (byte)'\n']);
+            File.WriteAllBytes(Path.Combine(partial, RunStore.GroupRecordFile), RecordJson.Bytes(record, GroupJson.Context.GroupRecord));
             System.IO.Directory.Move(partial, final);
             return final;
         }
@@ -39,18 +35,17 @@ public sealed class GroupStore(RunStore runs)
     }
 
     /// <summary>The folder of a group id, or null when there is none.</summary>
-    public string? Find(string? groupId) =>
-        RunId.IsValid(groupId) && File.Exists(Path.Combine(Directory, groupId!, RecordFile)) ? Path.Combine(Directory, groupId!) : null;
+    public string? Find(string? groupId) => runs.FindGroup(groupId);
 
     public bool Exists(string? groupId) => Find(groupId) is not null;
 
     /// <summary>Reads a group's record.</summary>
     public GroupRecord Read(string groupId)
     {
-        var path = Path.Combine(Find(groupId) ?? throw new ReproException(ErrorCode.UnknownRun, $"there is no group '{groupId}' in '{Directory}'."), RecordFile);
+        var path = Path.Combine(Find(groupId) ?? throw new ReproException(ErrorCode.UnknownRun, $"there is no group '{groupId}' in '{Directory}'."), RunStore.GroupRecordFile);
         try
         {
-            var record = StrictJson.Read(path, RecordJson.Context.GroupRecord);
+            var record = StrictJson.Read(path, GroupJson.Context.GroupRecord);
             return record.GroupId == groupId ? record : throw new JsonException($"it names another group, '{StrictJson.Shown(record.GroupId)}'");
         }
         catch (JsonException e)
@@ -58,12 +53,13 @@ public sealed class GroupStore(RunStore runs)
             throw new ReproException(ErrorCode.DamagedRecord,
                 $"the group record '{path}' cannot be read ({e.Message}): restore it from version control.");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReproException(ErrorCode.DamagedRecord,
+                $"the group record '{path}' cannot be read ({e.Message}): restore it from version control.", e);
+        }
     }
 
     /// <summary>Every group id, newest first.</summary>
-    public IReadOnlyList<string> Ids() => System.IO.Directory.Exists(Directory)
-        ? System.IO.Directory.GetDirectories(Directory).Select(Path.GetFileName).OfType<string>()
-            .Where(id => RunId.IsValid(id) && File.Exists(Path.Combine(Directory, id, RecordFile)))
-            .OrderDescending(StringComparer.Ordinal).ToArray()
-        : [];
+    public IReadOnlyList<string> Ids() => [.. runs.GroupIds().Reverse()];
 }

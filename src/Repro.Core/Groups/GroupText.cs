@@ -6,15 +6,13 @@ namespace Repro.Groups;
 /// <summary>The pieces the group's console table and its report.md share: how a summary and a grid point read.</summary>
 public static class GroupText
 {
-    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
-
     /// <summary>"0.953 ± 0.0183", or the value alone for a single run.</summary>
     public static string MeanSd(MetricSummary summary) =>
-        summary.StandardDeviation is { } sd ? $"{Number(summary.Mean)} ± {Number(sd)}" : Number(summary.Mean);
+        summary.StandardDeviation is { } sd ? $"{Shown.Number(summary.Mean)} ± {Shown.Number(sd)}" : Shown.Number(summary.Mean);
 
     /// <summary>"[0.931, 0.976]", or "—" for a single run, which has no spread to judge by.</summary>
     public static string Interval(MetricSummary summary) =>
-        summary.ConfidenceLow is { } low && summary.ConfidenceHigh is { } high ? $"[{Number(low)}, {Number(high)}]" : "—";
+        summary.ConfidenceLow is { } low && summary.ConfidenceHigh is { } high ? $"[{Shown.Number(low)}, {Shown.Number(high)}]" : "—";
 
     /// <summary>"Trees=10 MaxDepth=3" in the order swept.</summary>
     public static string Point(GroupRecord group, IReadOnlyDictionary<string, string> point) =>
@@ -50,7 +48,7 @@ public static class GroupText
         }
 
         var point = group.IsSweep ? ", " + Point(group, member.Point) : "";
-        return $"run {member.RunId} (seed {member.Seed.ToString(CultureInfo.InvariantCulture)}{point}): {group.RankedBy} = {Number(member.Metrics[group.RankedBy])}";
+        return $"run {member.RunId} (seed {member.Seed.ToString(CultureInfo.InvariantCulture)}{point}): {group.RankedBy} = {Shown.Number(member.Metrics[group.RankedBy])}";
     }
 
     public static int CompletedCount(GroupRecord group) => group.Members.Count(m => m.Status == RunStatus.Completed);

@@ -11,24 +11,25 @@ namespace Repro.Records;
 [JsonSerializable(typeof(RuntimeStamp))]
 [JsonSerializable(typeof(SortedDictionary<string, double>))]
 [JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(Repro.Reproduction.Verdict))]
-[JsonSerializable(typeof(Repro.Registry.ModelVersion))]
-[JsonSerializable(typeof(Repro.Registry.ModelAlias))]
-[JsonSerializable(typeof(Repro.Groups.GroupRecord))]
-[JsonSerializable(typeof(Repro.Remotes.RemoteManifest))]
-[JsonSerializable(typeof(Repro.Sharding.GroupMemberNote))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
-/// <summary>Reads and writes Repro's JSON files (runs and registry): indented, camelCase, UTF-8 without BOM.</summary>
+/// <summary>
+/// Reads and writes a run's JSON files, and gives every other record (a group's, the registry's, a remote manifest) the
+/// same form: indented, camelCase, UTF-8 without BOM, read strictly. Each of those has a serializer context of its own,
+/// beside its type.
+/// </summary>
 public static class RecordJson
 {
-    // Paths and messages are shown to people: keep '+', quotes and non-ASCII readable instead of \u-escaped.
-    internal static readonly RecordJsonContext Context = new(new JsonSerializerOptions
+    internal static readonly RecordJsonContext Context = new(Options());
+
+    /// <summary>A fresh copy of the options every record is written with (a context takes its own copy).</summary>
+    internal static JsonSerializerOptions Options() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        // Paths and messages are shown to people: keep '+', quotes and non-ASCII readable instead of \u-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    };
 
     public static void WriteRecord(string path, RunRecord record) => Write(path, record, Context.RunRecord);
 
@@ -39,24 +40,6 @@ public static class RecordJson
 
     /// <exception cref="ReproException">REPRO0022 when run.json is not a record, read strictly (see <see cref="StrictJson"/>).</exception>
     public static RunRecord ReadRecord(string path) => Read(path, Context.RunRecord);
-
-    internal static void WriteMemberNote(string path, Sharding.GroupMemberNote note) => Write(path, note, Context.GroupMemberNote);
-
-    /// <exception cref="ReproException">REPRO0022 when the note is not one, read strictly.</exception>
-    internal static Sharding.GroupMemberNote ReadMemberNote(string path) => Read(path, Context.GroupMemberNote);
-
-    /// <summary>A member note, or null when the file is not one (read strictly).</summary>
-    internal static Sharding.GroupMemberNote? ReadMemberNoteOrNull(string path)
-    {
-        try
-        {
-            return ReadMemberNote(path);
-        }
-        catch (ReproException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>The runtime the program reported, or null when it wrote none (it need not use Repro.Runtime) or garbage.</summary>
     public static RuntimeStamp? ReadRuntimeStamp(string path)
@@ -71,7 +54,11 @@ public static class RecordJson
         }
     }
 
-    private static T Read<T>(string path, JsonTypeInfo<T> type) where T : class
+    /// <summary>The value as written to a file: its JSON and a final newline, small enough to review in a diff.</summary>
+    internal static byte[] Bytes<T>(T value, JsonTypeInfo<T> type) => [.. JsonSerializer.SerializeToUtf8Bytes(value, type), (byte)'\n'];
+
+    /// <exception cref="ReproException">REPRO0022 when the file is not a <typeparamref name="T"/>, read strictly.</exception>
+    internal static T Read<T>(string path, JsonTypeInfo<T> type) where T : class
     {
         try
         {
@@ -84,16 +71,11 @@ public static class RecordJson
         }
     }
 
-    private static void Write<T>(string path, T value, JsonTypeInfo<T> type)
+    /// <summary>Writes beside the file, then moves it into place without replacing one: a record is never overwritten.</summary>
+    internal static void Write<T>(string path, T value, JsonTypeInfo<T> type)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
         var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            stream.Write(bytes);
-            stream.WriteByte((byte)'\n');
-        }
-
+        File.WriteAllBytes(temporary, Bytes(value, type));
         File.Move(temporary, path, overwrite: false);
     }
 }

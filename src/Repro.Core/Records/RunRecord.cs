@@ -49,7 +49,7 @@ public sealed record RunRecord
     /// <summary>For a reproduction: the run it reproduced, and how that went.</summary>
     public string? ReproductionOf { get; init; }
 
-    public Reproduction.Verdict? Verdict { get; init; }
+    public Verdict? Verdict { get; init; }
 
     /// <summary>SHA-256 of <see cref="CacheInputs"/>: a later Train with the same key finds this run up to date.</summary>
     public string? CacheKey { get; init; }
@@ -114,7 +114,7 @@ public sealed record EnvironmentRecord(
     public string? CpuModel { get; init; }
 
     /// <summary>
-    /// The runtime settings of <see cref="Training.RuntimeSettings.Names"/> the program was started with, by variable
+    /// The runtime settings of <see cref="Probes.RuntimeSettings.Names"/> the program was started with, by variable
     /// name (DOTNET_TieredCompilation: "0"), only those set; empty when none was. Null in records made before they were recorded.
     /// </summary>
     public SortedDictionary<string, string>? RuntimeSettings { get; init; }

@@ -114,13 +114,13 @@ public sealed class ModelRegistry(string directory)
     private static string Describe(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 
     /// <summary>A version file, which must be the version its name and folder say.</summary>
-    private static ModelVersion ReadVersion(string path, string model, int number) => Read(path, RecordJson.Context.ModelVersion, version =>
+    private static ModelVersion ReadVersion(string path, string model, int number) => Read(path, RegistryJson.Context.ModelVersion, version =>
         version.Model != model ? $"it names model '{StrictJson.Shown(version.Model)}', not '{model}'"
         : version.Version != number ? $"it names version {version.Version}, not {number}"
         : null);
 
     /// <summary>An alias file, which must point where the last move of its history says.</summary>
-    private static ModelAlias ReadAlias(string path, string model, string alias) => Read(path, RecordJson.Context.ModelAlias, read =>
+    private static ModelAlias ReadAlias(string path, string model, string alias) => Read(path, RegistryJson.Context.ModelAlias, read =>
         read.Model != model ? $"it names model '{StrictJson.Shown(read.Model)}', not '{model}'"
         : !string.Equals(read.Alias, alias, StringComparison.OrdinalIgnoreCase) ? $"it names alias '{StrictJson.Shown(read.Alias)}', not '{alias}'"
         : read.History.Count == 0 || read.History[^1].Version != read.Version ? $"its history does not end at version {read.Version}"

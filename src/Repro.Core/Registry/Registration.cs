@@ -104,7 +104,7 @@ public static class Registration
         try
         {
             folder = RunLookup.Find(store, runId);
-            fetch?.Invoke(folder);
+            fetch?.Invoke(store, Path.GetFileName(folder));
             record = RecordIntegrity.Read(folder);
         }
         catch (ReproException e) when (e.Code is ErrorCode.DamagedRecord or ErrorCode.FailedRunNotReproducible || (inGroup && e.Code is ErrorCode.UnknownRun))

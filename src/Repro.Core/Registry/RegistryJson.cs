@@ -1,12 +1,18 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Repro.Records;
 
 namespace Repro.Registry;
 
+[JsonSerializable(typeof(ModelVersion))]
+[JsonSerializable(typeof(ModelAlias))]
+internal sealed partial class RegistryJsonContext : JsonSerializerContext;
+
 /// <summary>Registry files: Repro's JSON with a final newline, small enough to review in a diff.</summary>
 internal static class RegistryJson
 {
-    public static byte[] Serialize(ModelVersion version) => [.. JsonSerializer.SerializeToUtf8Bytes(version, RecordJson.Context.ModelVersion), (byte)'\n'];
+    public static readonly RegistryJsonContext Context = new(RecordJson.Options());
 
-    public static byte[] Serialize(ModelAlias alias) => [.. JsonSerializer.SerializeToUtf8Bytes(alias, RecordJson.Context.ModelAlias), (byte)'\n'];
+    public static byte[] Serialize(ModelVersion version) => RecordJson.Bytes(version, Context.ModelVersion);
+
+    public static byte[] Serialize(ModelAlias alias) => RecordJson.Bytes(alias, Context.ModelAlias);
 }

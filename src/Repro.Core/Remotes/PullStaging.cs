@@ -10,13 +10,12 @@ namespace Repro.Remotes;
 /// </summary>
 internal sealed class PullStaging : IDisposable
 {
-    public const string FolderName = ".pull";
     private const string LockName = ".lock";
     private readonly FileStream _lock;
 
-    public PullStaging(string storeDirectory)
+    /// <param name="root">The run store's staging folder (<see cref="Runs.RunStore.StagingDirectory"/>).</param>
+    public PullStaging(string root)
     {
-        var root = Path.Combine(storeDirectory, FolderName);
         try
         {
             Directory.CreateDirectory(root);
@@ -28,7 +27,7 @@ internal sealed class PullStaging : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ReproException(ErrorCode.RunStoreUnwritable,
-                $"the run store '{storeDirectory}' cannot be written ({e.Message}): make it writable or point -p:ReproRunsDir at another folder.", e);
+                $"the run store '{Path.GetDirectoryName(root)}' cannot be written ({e.Message}): make it writable or point -p:ReproRunsDir at another folder.", e);
         }
     }
 

@@ -14,14 +14,14 @@ public sealed record RemoteManifest(int SchemaVersion, string Kind, string Id, s
     public const string RunKind = "run";
     public const string GroupKind = "group";
 
-    public byte[] ToBytes() => [.. JsonSerializer.SerializeToUtf8Bytes(this, RecordJson.Context.RemoteManifest), (byte)'\n'];
+    public byte[] ToBytes() => RecordJson.Bytes(this, RemoteJson.Context.RemoteManifest);
 
     /// <summary>A manifest read strictly; a damaged or foreign one is REPRO0082, as any content that is not what it claims.</summary>
     public static RemoteManifest Parse(byte[] bytes, string key, string location)
     {
         try
         {
-            var manifest = StrictJson.Deserialize(bytes, RecordJson.Context.RemoteManifest);
+            var manifest = StrictJson.Deserialize(bytes, RemoteJson.Context.RemoteManifest);
             var wellFormed = manifest.SchemaVersion == 1 && manifest.Kind is RunKind or GroupKind && Runs.RunId.IsValid(manifest.Id)
                 && manifest.Files.All(f => RemoteKeys.IsSha256(f.Sha256) && SafePath(f.Path) && f.Bytes >= 0);
             return wellFormed ? manifest : throw new JsonException("it is not a manifest Repro writes");

@@ -25,7 +25,7 @@ public static class RunPull
     {
         log = new SynchronizedRunLog(log); // transfers run in parallel
         var keys = (await remote.ListAsync("", cancellation)).ToHashSet(StringComparer.Ordinal);
-        using var staging = new PullStaging(store.Directory);
+        using var staging = new PullStaging(store.StagingDirectory);
         var counter = new Counter();
 
         // Runs and groups only the remote has: their manifests say which files make them.
@@ -66,10 +66,10 @@ public static class RunPull
 
         await Parallel.ForEachAsync(manifests.Where(m => m.Kind == RemoteManifest.RunKind).ToArray(),
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation },
-            async (manifest, token) => await Materialize(manifest, store.Directory, remote, staging, log, counter, token));
+            async (manifest, token) => await Materialize(manifest, store.Folder(manifest.Id), remote, staging, log, counter, token));
         foreach (var manifest in manifests.Where(m => m.Kind == RemoteManifest.GroupKind))
         {
-            await Materialize(manifest, groups.Directory, remote, staging, log, counter, cancellation);
+            await Materialize(manifest, store.GroupFolder(manifest.Id), remote, staging, log, counter, cancellation);
         }
 
         foreach (var (groupId, runId) in notes)
@@ -81,7 +81,7 @@ public static class RunPull
         var complete = 0;
         foreach (var id in localRuns)
         {
-            var folder = Path.Combine(store.Directory, id);
+            var folder = store.Folder(id);
             var record = RemoteSelection.Record(store, id, log);
             if (record is null)
             {
@@ -107,8 +107,9 @@ public static class RunPull
     /// Fills in the artifacts a run on record lacks, proving each against the record: what Describe, Register and an
     /// exact Reproduce do when a remote is set.
     /// </summary>
-    public static void Artifacts(string runFolder, RunRecord record, IRemoteStore remote, IRunLog log, CancellationToken cancellation = default)
+    public static void Artifacts(RunStore store, string runId, RunRecord record, IRemoteStore remote, IRunLog log, CancellationToken cancellation = default)
     {
+        var runFolder = store.Folder(runId);
         var missing = LocalArtifacts.Missing(runFolder, record);
         if (missing.Count == 0)
         {
@@ -116,8 +117,7 @@ public static class RunPull
         }
 
         log = new SynchronizedRunLog(log);
-        var store = Path.GetDirectoryName(runFolder)!;
-        using var staging = new PullStaging(store);
+        using var staging = new PullStaging(store.StagingDirectory);
         var counter = new Counter();
         FetchArtifacts(runFolder, record.RunId, missing, remote, staging, log, counter, 4, cancellation).GetAwaiter().GetResult();
         log.Progress($"pulled {counter.Files} artifact(s) of run {record.RunId} ({Bytes.Shown(counter.Bytes)}) from {remote.Location}");
@@ -142,7 +142,7 @@ public static class RunPull
     }
 
     /// <summary>Assembles a run or group folder in staging and renames it into the store: whole or not at all.</summary>
-    private static async Task Materialize(RemoteManifest manifest, string parent, IRemoteStore remote, PullStaging staging, IRunLog log, Counter counter,
+    private static async Task Materialize(RemoteManifest manifest, string destination, IRemoteStore remote, PullStaging staging, IRunLog log, Counter counter,
         CancellationToken cancellation)
     {
         var assembled = Path.Combine(staging.Folder, manifest.Id);
@@ -158,15 +158,14 @@ public static class RunPull
         if (manifest.Kind == RemoteManifest.RunKind)
         {
             // The record must be the run the manifest names, and intact, before it joins the store.
-            var record = Reproduction.RecordIntegrity.ReadAnyStatus(assembled);
+            var record = RecordIntegrity.ReadAnyStatus(assembled);
             if (record.RunId != manifest.Id)
             {
                 throw new ReproException(ErrorCode.RemoteContentMismatch, $"the remote's run '{manifest.Id}' holds the record of '{record.RunId}': it was refused.");
             }
         }
 
-        Directory.CreateDirectory(parent);
-        var destination = Path.Combine(parent, manifest.Id);
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         if (Directory.Exists(destination))
         {
             return; // another Pull brought it first
@@ -197,7 +196,7 @@ public static class RunPull
             }
         }
 
-        var note = RecordJson.ReadMemberNoteOrNull(staged);
+        var note = Sharding.GroupMemberNotes.ReadOrNull(staged);
         if (note is null || note.GroupId != groupId || note.RunId != runId)
         {
             File.Delete(staged);
@@ -229,7 +228,7 @@ public static class RunPull
     {
         if (id is null)
         {
-            return RemoteSelection.LocalRunIds(store);
+            return store.RunIds();
         }
 
         if (store.Find(id) is not null)

@@ -63,7 +63,7 @@ public static class RunPush
             }
 
             await ListContent();
-            var folder = Path.Combine(store.Directory, id);
+            var folder = store.Folder(id);
             var missing = LocalArtifacts.Missing(folder, record);
             if (missing.Any(a => !present.Contains(RemoteKeys.Content(a.Sha256))))
             {
@@ -82,7 +82,7 @@ public static class RunPush
             }
 
             await ListContent();
-            var folder = Path.Combine(new GroupStore(store).Directory, id);
+            var folder = store.GroupFolder(id);
             manifests.Add((RemoteKeys.Group(id), GroupManifest(id, folder), folder));
         }
 
@@ -186,7 +186,7 @@ public static class RunPush
         var sent = 0;
         foreach (var id in runs)
         {
-            var folder = Path.Combine(store.Directory, id);
+            var folder = store.Folder(id);
             foreach (var note in Directory.GetFiles(folder, Sharding.GroupMemberNote.Prefix + "*.json").Order(StringComparer.Ordinal))
             {
                 var groupId = Path.GetFileNameWithoutExtension(note)[Sharding.GroupMemberNote.Prefix.Length..];
@@ -208,7 +208,7 @@ public static class RunPush
     {
         if (string.IsNullOrEmpty(id))
         {
-            return (RemoteSelection.LocalRunIds(store), RemoteSelection.LocalGroupIds(store));
+            return (store.RunIds(), store.GroupIds());
         }
 
         if (store.Find(id) is not null)

@@ -30,7 +30,7 @@ public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, 
         var folder = RunLookup.Find(store, request.RunId);
         if (request.Exact)
         {
-            request.Fetch?.Invoke(folder);
+            request.Fetch?.Invoke(store, Path.GetFileName(folder));
         }
 
         // Metrics decide a plain reproduction: artifacts left on a remote are then only not compared byte for byte.

@@ -1,3 +1,4 @@
+using Repro.Runs;
 using System.Globalization;
 using System.Text;
 using Repro.Records;
@@ -91,8 +92,8 @@ public static class VerdictReport
 
         // Hashes and commits are long: their first twelve digits tell them apart.
         var digest = input.Input == "commit" || input.Recorded is { Length: 64 } || input.Current is { Length: 64 };
-        var before = digest ? RecordIntegrity.Short(input.Recorded) : input.Recorded ?? "none";
-        var after = digest ? RecordIntegrity.Short(input.Current) : input.Current ?? "none";
+        var before = digest ? Shown.Digest(input.Recorded) : input.Recorded ?? "none";
+        var after = digest ? Shown.Digest(input.Current) : input.Current ?? "none";
         var kind = digest && input.Input != "commit" ? "sha256 " : "";
         var detail = input.Detail is { } files ? " — " + files : "";
         return $"changed: {kind}{before} → {after}{detail}";

@@ -22,8 +22,9 @@ public static class RunCache
         var wanted = keys.Select(k => k.Sha256()).ToArray();
         var hits = new (RunRecord Record, string Folder)?[keys.Count];
         var latest = new RunRecord?[keys.Count];
-        foreach (var folder in Folders(store))
+        foreach (var id in store.RunIds().Reverse())
         {
+            var folder = store.Folder(id);
             if (hits.All(h => h is not null))
             {
                 break;
@@ -41,7 +42,7 @@ public static class RunCache
                     continue;
                 }
 
-                var record = latest[i] is null || head.CacheKey == wanted[i] ? ReadRecord(folder) : null;
+                var record = latest[i] is null || head.CacheKey == wanted[i] ? store.Read(id).Record : null;
                 if (record?.CacheInputs is null)
                 {
                     continue;
@@ -64,12 +65,6 @@ public static class RunCache
         return hits.Select((hit, i) => new RunCacheAnswer(hit?.Record, hit?.Folder, latest[i])).ToArray();
     }
 
-    /// <summary>Finished run folders, newest first: run ids sort by start time, and a .partial folder is no run id.</summary>
-    private static IEnumerable<string> Folders(RunStore store) =>
-        Directory.Exists(store.Directory)
-            ? Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).OrderDescending(StringComparer.Ordinal)
-            : [];
-
     /// <summary>The few fields that decide whether a record is a candidate, read without building the whole record.</summary>
     private static RunHead? ReadHead(string folder)
     {
@@ -80,18 +75,6 @@ public static class RunCache
                 && head.RunId == Path.GetFileName(folder) ? head : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static RunRecord? ReadRecord(string folder)
-    {
-        try
-        {
-            return RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReproException { Code: ErrorCode.DamagedRecord })
         {
             return null;
         }

@@ -1,17 +1,37 @@
 using Repro.Diagnostics;
+using Repro.Records;
 
 namespace Repro.Runs;
 
 /// <summary>
-/// The folder that holds one folder per run. A run is written under a temporary name and renamed when its
-/// record is complete, so a half-written run is never mistaken for a finished one, and nothing is overwritten. The
-/// unfinished folder names the process writing it, so a folder whose build was killed is known as interrupted.
+/// The folder that holds one folder per run, and the one place that knows how it is laid out: where a run id's folder
+/// is, where groups and unfinished runs are, and how a record is read. A run is written under a temporary name and
+/// renamed when its record is complete, so a half-written run is never mistaken for a finished one, and nothing is
+/// overwritten. The unfinished folder names the process writing it, so a folder whose build was killed is known as
+/// interrupted.
 /// </summary>
 public sealed class RunStore(string directory)
 {
     private const string PartialSuffix = ".partial";
+    private const string GroupsFolder = "groups";
+    private const string StagingFolder = ".pull";
+
+    /// <summary>The record file of a group folder.</summary>
+    public const string GroupRecordFile = "group.json";
 
     public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>Where groups are recorded, one folder per group id.</summary>
+    public string GroupsDirectory => Path.Combine(Directory, GroupsFolder);
+
+    /// <summary>Where Pull assembles what it brings before it is proven, on the store's own disk so the last move is a rename.</summary>
+    public string StagingDirectory => Path.Combine(Directory, StagingFolder);
+
+    /// <summary>The folder a finished run of this id has (whether or not it exists).</summary>
+    public string Folder(string runId) => Path.Combine(Directory, runId);
+
+    /// <summary>The folder a group of this id has (whether or not it exists).</summary>
+    public string GroupFolder(string groupId) => Path.Combine(GroupsDirectory, groupId);
 
     /// <summary>
     /// Creates the folder of a new run under its temporary name, claimed by this process. An id is never reused: not
@@ -26,8 +46,8 @@ public sealed class RunStore(string directory)
             while (true)
             {
                 var id = RunId.New(startedAt);
-                var partial = Path.Combine(Directory, id + PartialSuffix);
-                if (System.IO.Directory.Exists(partial) || System.IO.Directory.Exists(Path.Combine(Directory, id)))
+                var partial = Folder(id) + PartialSuffix;
+                if (System.IO.Directory.Exists(partial) || System.IO.Directory.Exists(Folder(id)))
                 {
                     continue;
                 }
@@ -54,7 +74,7 @@ public sealed class RunStore(string directory)
     /// <summary>Gives a finished run (completed or failed) its final name.</summary>
     public string Complete(RunFolder run)
     {
-        var final = Path.Combine(Directory, run.Id);
+        var final = Folder(run.Id);
         try
         {
             // A finished run has no owner. Killed between these two steps, the folder is an unowned partial: interrupted.
@@ -70,8 +90,17 @@ public sealed class RunStore(string directory)
     }
 
     /// <summary>The final folder of a run id, or null when there is none.</summary>
-    public string? Find(string runId) =>
-        RunId.IsValid(runId) && System.IO.Directory.Exists(Path.Combine(Directory, runId)) ? Path.Combine(Directory, runId) : null;
+    public string? Find(string? runId) => RunId.IsValid(runId) && System.IO.Directory.Exists(Folder(runId!)) ? Folder(runId!) : null;
+
+    /// <summary>The folder of a recorded group, or null when there is none.</summary>
+    public string? FindGroup(string? groupId) =>
+        RunId.IsValid(groupId) && File.Exists(Path.Combine(GroupFolder(groupId!), GroupRecordFile)) ? GroupFolder(groupId!) : null;
+
+    /// <summary>The ids of the finished run folders, oldest first (run ids sort by start time); a .partial folder is no run id.</summary>
+    public IReadOnlyList<string> RunIds() => Ids(Directory, _ => true);
+
+    /// <summary>The ids of the recorded groups (those with a group.json), oldest first.</summary>
+    public IReadOnlyList<string> GroupIds() => Ids(GroupsDirectory, id => File.Exists(Path.Combine(GroupFolder(id), GroupRecordFile)));
 
     /// <summary>Every run folder still under its temporary name, oldest first, with whether its build is alive.</summary>
     public IReadOnlyList<PartialRun> Partials() => System.IO.Directory.Exists(Directory)
@@ -81,6 +110,14 @@ public sealed class RunStore(string directory)
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => PartialRun.Inspect(p.Id, p.Folder))
             .ToArray()
+        : [];
+
+    /// <summary>A finished run's record as the store holds it: the record, or why there is none to read.</summary>
+    public StoredRecord Read(string runId) => StoredRecord.In(Folder(runId));
+
+    private static IReadOnlyList<string> Ids(string folder, Func<string, bool> holds) => System.IO.Directory.Exists(folder)
+        ? System.IO.Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>()
+            .Where(id => RunId.IsValid(id) && holds(id)).Order(StringComparer.Ordinal).ToArray()
         : [];
 
     private ReproException Unwritable(Exception e) => new(ErrorCode.RunStoreUnwritable,

@@ -78,8 +78,9 @@ public static class GroupCompletion
             entry.Runs.Add(member);
         }
 
-        foreach (var folder in RunFolders(store))
+        foreach (var id in store.RunIds())
         {
+            var folder = store.Folder(id);
             var notes = Directory.GetFiles(folder, GroupMemberNote.Prefix + "*.json");
             var trained = NamesGroupPlan(folder);
             if (notes.Length == 0 && !trained)
@@ -87,8 +88,7 @@ public static class GroupCompletion
                 continue;
             }
 
-            var record = ReadOrNull(folder);
-            if (record is null || record.RunId != Path.GetFileName(folder))
+            if (store.Read(id).Record is not { } record)
             {
                 continue;
             }
@@ -98,7 +98,7 @@ public static class GroupCompletion
                 Add(groupId, plan, new ShardedMember(record, folder, UpToDate: false));
             }
 
-            foreach (var note in notes.Order(StringComparer.Ordinal).Select(ReadNoteOrNull).OfType<GroupMemberNote>()
+            foreach (var note in notes.Order(StringComparer.Ordinal).Select(GroupMemberNotes.ReadOrNull).OfType<GroupMemberNote>()
                 .Where(n => n.RunId == record.RunId && n.GroupId != record.Group))
             {
                 Add(note.GroupId, note.Plan, new ShardedMember(record, folder, UpToDate: true));
@@ -146,34 +146,4 @@ public static class GroupCompletion
             return false;
         }
     }
-
-    private static RunRecord? ReadOrNull(string folder)
-    {
-        try
-        {
-            return RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReproException { Code: ErrorCode.DamagedRecord })
-        {
-            return null;
-        }
-    }
-
-    private static GroupMemberNote? ReadNoteOrNull(string path)
-    {
-        try
-        {
-            return RecordJson.ReadMemberNote(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReproException { Code: ErrorCode.DamagedRecord })
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Finished run folders, oldest first.</summary>
-    private static IEnumerable<string> RunFolders(RunStore store) =>
-        Directory.Exists(store.Directory)
-            ? Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).Order(StringComparer.Ordinal)
-            : [];
 }

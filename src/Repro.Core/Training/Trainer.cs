@@ -1,3 +1,4 @@
+using Repro.Probes;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
@@ -208,7 +209,7 @@ public sealed class Trainer(TrainSettings settings)
 
         try
         {
-            RecordJson.WriteMemberNote(path, new GroupMemberNote(groupId, hit.RunId, plan));
+            GroupMemberNotes.Write(path, new GroupMemberNote(groupId, hit.RunId, plan));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -31,7 +31,6 @@ public sealed class RecordReaderFuzzTests
     public void Delete() => _folder.Dispose();
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void RunJson()
     {
         var path = Path.Combine(_folder.Path, RunFiles.Run);
@@ -40,7 +39,6 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void ConfigJson()
     {
         var path = Path.Combine(_folder.Path, RunFiles.Config);
@@ -49,7 +47,6 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void RuntimeJson()
     {
         // A runtime.json that cannot be read is no error: the record goes without it (null), which counts as refused.
@@ -59,7 +56,6 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void MetricsJson()
     {
         var path = Path.Combine(_folder.Path, RunFiles.Metrics);
@@ -69,14 +65,13 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void RegistryVersion()
     {
         var registry = new ModelRegistry(Path.Combine(_folder.Path, "registry"));
         registry.Register("iris", FuzzRecords.Version);
         var path = Path.Combine(registry.Directory, "iris", "versions", "1.json");
         FuzzJson("registry version (ModelRegistry.Versions)", ErrorCode.DamagedRegistry, path, () => registry.Versions("iris").Single(),
-            RecordJson.Context.ModelVersion, version =>
+            RegistryJson.Context.ModelVersion, version =>
             {
                 Assert.AreEqual("iris", version.Model, "a version file of another model was read");
                 Assert.AreEqual(1, version.Version, "a version file that names another version was read");
@@ -84,7 +79,6 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void RegistryAlias()
     {
         var registry = new ModelRegistry(Path.Combine(_folder.Path, "registry"));
@@ -94,7 +88,7 @@ public sealed class RecordReaderFuzzTests
         registry.Promote("iris", 2, "production", DateTimeOffset.UnixEpoch.AddDays(1));
         var path = Path.Combine(registry.Directory, "iris", "aliases", "production.json");
         FuzzJson("registry alias (ModelRegistry.Aliases)", ErrorCode.DamagedRegistry, path, () => registry.Aliases("iris").Single(),
-            RecordJson.Context.ModelAlias, alias =>
+            RegistryJson.Context.ModelAlias, alias =>
             {
                 Assert.AreEqual("iris", alias.Model, "an alias file of another model was read");
                 Assert.AreEqual("production", alias.Alias, ignoreCase: true, "an alias file that names another alias was read");
@@ -103,17 +97,15 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void GroupJson()
     {
         var store = new GroupStore(new RunStore(Path.Combine(_folder.Path, "runs")));
-        var path = Path.Combine(store.Write(FuzzRecords.Group()), GroupStore.RecordFile);
+        var path = Path.Combine(store.Write(FuzzRecords.Group()), RunStore.GroupRecordFile);
         FuzzJson("group.json (GroupStore.Read)", ErrorCode.DamagedRecord, path, () => store.Read(FuzzRecords.GroupId),
-            RecordJson.Context.GroupRecord, group => Assert.AreEqual(FuzzRecords.GroupId, group.GroupId, "a group.json of another group was read"));
+            Repro.Groups.GroupJson.Context.GroupRecord, group => Assert.AreEqual(FuzzRecords.GroupId, group.GroupId, "a group.json of another group was read"));
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void HashCacheJson()
     {
         // The cache remembers files by full path: two real, settled files so a valid cache has two entries.
@@ -170,7 +162,6 @@ public sealed class RecordReaderFuzzTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
     public void HistoryJsonl()
     {
         var path = Path.Combine(_folder.Path, RunFiles.History);

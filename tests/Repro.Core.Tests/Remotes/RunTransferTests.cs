@@ -62,7 +62,7 @@ public sealed class RunTransferTests
         StringAssert.Contains(error.Message, "-t:Pull");
         Assert.AreEqual(run.RunId, RecordIntegrity.Read(Path.Combine(store.Directory, run.RunId), needArtifacts: false).RunId);
 
-        RemoteArtifacts.Fetcher(remote, new TestLog())(Path.Combine(store.Directory, run.RunId));
+        RemoteArtifacts.Fetcher(remote, new TestLog())(store, run.RunId);
         Assert.AreEqual("the model", File.ReadAllText(model));
     }
 

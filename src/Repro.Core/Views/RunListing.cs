@@ -1,3 +1,4 @@
+using Repro.Registry;
 using System.Globalization;
 using System.Text;
 using Repro.Diagnostics;
@@ -5,7 +6,7 @@ using Repro.Groups;
 using Repro.Records;
 using Repro.Runs;
 
-namespace Repro.Registry;
+namespace Repro.Views;
 
 /// <summary>
 /// The run store as a table, newest first, with the model versions registered from each run. It lists the newest
@@ -55,10 +56,10 @@ public static class RunListing
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Label)), StringComparer.Ordinal);
 
         var rows = new List<string[]> { new[] { "RunId", "experiment", "status", "seed", "metrics", "commit", "model versions", "group" } };
-        var folders = RunFolders(store);
+        var ids = store.RunIds();
         var read = 0;
         var notLocal = 0;
-        foreach (var folder in folders)
+        foreach (var id in ids.Reverse())
         {
             if (last > 0 && rows.Count - 1 >= last)
             {
@@ -66,10 +67,11 @@ public static class RunListing
             }
 
             read++;
-            var (runId, record) = Read(folder);
+            var (folder, record) = (store.Folder(id), store.Read(id).Record);
             if (record is null)
             {
-                rows.Add([runId, "?", "unreadable run.json", "", "", "", registered.GetValueOrDefault(runId, ""), ""]);
+                // Describe says what is wrong with it; the listing only shows that it is there.
+                rows.Add([id, "?", "unreadable run.json", "", "", "", registered.GetValueOrDefault(id, ""), ""]);
                 continue;
             }
 
@@ -87,7 +89,7 @@ public static class RunListing
                 record.Experiment + (record.ReproductionOf is { } of ? $" (reproduces {of})" : ""),
                 (record.Verdict?.Status ?? record.Status) + (remoteOnly ? "†" : ""),
                 record.Seed.ToString(CultureInfo.InvariantCulture),
-                string.Join(" ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={RunSummary.Format(m.Value)}")),
+                string.Join(" ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={Shown.Number(m.Value)}")),
                 (record.Git.Commit?[..7] ?? "unknown") + (record.Git.Dirty == false ? "" : "*"),
                 registered.GetValueOrDefault(record.RunId, ""),
                 record.Group ?? "",
@@ -113,10 +115,10 @@ public static class RunListing
                 ? $"  († {notLocal} run(s) whose artifacts are not in their folder: set ReproRemote and run -t:Pull to bring them)"
                 : $"  († {notLocal} run(s) whose artifacts are on the remote {remote}, not in their folder: -t:Pull brings them)");
         }
-        if (read < folders.Count)
+        if (read < ids.Count)
         {
             text.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
-                $"  … and {folders.Count - read:N0} older runs{(experiment is null ? "" : " of any experiment")}, not read: -p:Last=0 lists every run, -p:Last=N the newest N."));
+                $"  … and {ids.Count - read:N0} older runs{(experiment is null ? "" : " of any experiment")}, not read: -p:Last=0 lists every run, -p:Last=N the newest N."));
         }
 
         Groups(text, new GroupStore(store), registeredGroups, experiment, last);
@@ -240,28 +242,6 @@ public static class RunListing
         {
             text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
         }
-    }
-
-    /// <summary>The run folders, newest first (run ids sort by start time).</summary>
-    private static List<string> RunFolders(RunStore store) =>
-        Directory.Exists(store.Directory)
-            ? Directory.GetDirectories(store.Directory).Where(f => RunId.IsValid(Path.GetFileName(f))).OrderDescending(StringComparer.Ordinal).ToList()
-            : [];
-
-    /// <summary>A run's record, or null where run.json cannot be read.</summary>
-    private static (string RunId, RunRecord? Record) Read(string folder)
-    {
-        RunRecord? record = null;
-        try
-        {
-            record = RecordJson.ReadRecord(Path.Combine(folder, RunFiles.Run));
-        }
-        catch (Exception e) when (e is IOException or ReproException { Code: ErrorCode.DamagedRecord })
-        {
-            // Describe and Reproduce say what is wrong with it; the listing only shows that it is there.
-        }
-
-        return (Path.GetFileName(folder), record);
     }
 
     private static string Label(ModelVersion version, IReadOnlyList<ModelAlias> aliases)

@@ -1,9 +1,10 @@
+using Repro.Records;
 using System.Globalization;
 using System.Text;
 using Repro.SourceControl;
 using Repro.Training;
 
-namespace Repro.Records;
+namespace Repro.Training;
 
 /// <summary>
 /// The end-of-build summary: a head line, then one aligned line per run with its experiment, id and main metrics;
@@ -52,7 +53,7 @@ public static class RunSummary
             return $"{record.RunId}  {record.Status.ToUpperInvariant()} ({record.Error?.Code}) after {took}";
         }
 
-        var metrics = string.Join("  ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={Format(m.Value)}"));
+        var metrics = string.Join("  ", record.Metrics.Take(MainMetrics).Select(m => $"{m.Key}={Shown.Number(m.Value)}"));
         var more = record.Metrics.Count > MainMetrics ? $"  (+{record.Metrics.Count - MainMetrics} more)" : "";
         return $"{record.RunId}  {took}  {metrics}{more}";
     }
@@ -91,5 +92,4 @@ public static class RunSummary
         return text.ToString();
     }
 
-    public static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

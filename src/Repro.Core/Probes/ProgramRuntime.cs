@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Repro.Training;
+namespace Repro.Probes;
 
 /// <summary>
 /// The .NET runtime a program will run on, as far as it can be known before it runs: the shared frameworks its

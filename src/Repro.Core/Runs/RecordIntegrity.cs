@@ -2,7 +2,7 @@ using Repro.Diagnostics;
 using Repro.Fingerprints;
 using Repro.Records;
 
-namespace Repro.Reproduction;
+namespace Repro.Runs;
 
 /// <summary>
 /// Reads a recorded run and proves it intact before anything is re-run: config.json, metrics.json, history.jsonl and every artifact and plot
@@ -42,22 +42,7 @@ public static class RecordIntegrity
     /// <summary>The record alone, read strictly but not yet checked: to learn which artifacts to pull before the check.</summary>
     public static RunRecord Peek(string runFolder) => Load(runFolder);
 
-    private static RunRecord Load(string runFolder)
-    {
-        var id = Path.GetFileName(runFolder);
-        RunRecord record;
-        try
-        {
-            // A run.json that is there but not a record is REPRO0022 of its own.
-            record = RecordJson.ReadRecord(Path.Combine(runFolder, RunFiles.Run));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Damaged(id, $"its {RunFiles.Run} cannot be read ({e.Message})");
-        }
-
-        return record.RunId == id ? record : throw Damaged(id, $"its {RunFiles.Run} names another run, '{record.RunId}'");
-    }
+    private static RunRecord Load(string runFolder) => StoredRecord.In(runFolder).Require();
 
     private static void Check(string runFolder, RunRecord record, bool needArtifacts)
     {
@@ -110,7 +95,7 @@ public static class RecordIntegrity
         var actual = InputFile.Read(path, FileHash.Sha256);
         if (actual != sha256)
         {
-            throw Damaged(id, $"{relativePath} has changed since it was recorded (sha256 {Short(sha256)} → {Short(actual)})");
+            throw Damaged(id, $"{relativePath} has changed since it was recorded (sha256 {Shown.Digest(sha256)} → {Shown.Digest(actual)})");
         }
     }
 
@@ -123,13 +108,10 @@ public static class RecordIntegrity
         {
             throw new ReproException(ErrorCode.DamagedSourcePatch,
                 $"the record of run '{id}' is not intact: its {RunFiles.SourcePatch}, the uncommitted changes it was made with, " +
-                (actual is null ? "is missing" : $"has changed since it was recorded (sha256 {Short(sha256)} → {Short(actual)})") +
+                (actual is null ? "is missing" : $"has changed since it was recorded (sha256 {Shown.Digest(sha256)} → {Shown.Digest(actual)})") +
                 ". Restore the run folder from version control, or train a new run.");
         }
     }
 
-    internal static string Short(string? sha256) => sha256 is null ? "none" : sha256.Length > 12 ? sha256[..12] + "…" : sha256;
-
-    private static ReproException Damaged(string id, string why) => new(ErrorCode.DamagedRecord,
-        $"the record of run '{id}' is not intact: {why}. A record that was edited or truncated proves nothing; restore it from version control or train a new run.");
+    private static ReproException Damaged(string id, string why) => StoredRecord.Damaged(id, why);
 }

@@ -1,10 +1,12 @@
+using Repro.Runs;
+using Repro.Registry;
 using System.Globalization;
 using System.Text;
 using Repro.Diagnostics;
 using Repro.Records;
 using Repro.Reproduction;
 
-namespace Repro.Registry;
+namespace Repro.Views;
 
 /// <summary>Everything about one run a person asks for: what, how, with which inputs, where, and how to reproduce it.</summary>
 public static class RunDescription

@@ -1,6 +1,6 @@
 using Repro.Processes;
 
-namespace Repro.Training;
+namespace Repro.Probes;
 
 /// <summary>
 /// The processor's model name, such as "AMD EPYC 7763 64-Core Processor": two machines with the same SIMD can still

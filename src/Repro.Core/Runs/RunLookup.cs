@@ -2,7 +2,7 @@ using Repro.Diagnostics;
 using Repro.Groups;
 using Repro.Runs;
 
-namespace Repro.Reproduction;
+namespace Repro.Runs;
 
 /// <summary>
 /// Finds a recorded run, or a group, by id. Only the RunId shape is accepted: an id never names another folder. A run
@@ -60,12 +60,7 @@ public static class RunLookup
     public static string Describe(GroupMember member) =>
         $"{member.RunId} (seed {member.Seed}{string.Concat(member.Point.Select(p => $", {p.Key}={p.Value}"))})";
 
-    private static string Nearest(RunStore store, string runId) => Nearest([.. Ids(store), .. new GroupStore(store).Ids()], runId);
-
-    /// <summary>The ids of the run folders in the store.</summary>
-    private static IReadOnlyList<string> Ids(RunStore store) => Directory.Exists(store.Directory)
-        ? Directory.GetDirectories(store.Directory).Select(Path.GetFileName).OfType<string>().Where(RunId.IsValid).ToArray()
-        : [];
+    private static string Nearest(RunStore store, string runId) => Nearest([.. store.RunIds(), .. store.GroupIds()], runId);
 
     /// <summary>A sentence naming the ids nearest to a mistyped one, or saying there are none to train.</summary>
     private static string Nearest(IReadOnlyCollection<string> ids, string runId)

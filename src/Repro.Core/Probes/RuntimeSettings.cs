@@ -1,7 +1,7 @@
 using System.Collections;
 using Repro.Threads;
 
-namespace Repro.Training;
+namespace Repro.Probes;
 
 /// <summary>
 /// The .NET runtime settings a run records because they can change its numbers: instruction sets and vector widths

@@ -7,7 +7,7 @@ using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Records;
 
-namespace Repro.Registry;
+namespace Repro.Experiments;
 
 /// <summary>One value ApplyParams changed in the project file; null means absent.</summary>
 public sealed record ParamChange(string Name, string? Before, string? After);

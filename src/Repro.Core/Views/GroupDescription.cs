@@ -1,9 +1,10 @@
+using Repro.Registry;
 using System.Globalization;
 using System.Text;
 using Repro.Groups;
 using Repro.Records;
 
-namespace Repro.Registry;
+namespace Repro.Views;
 
 /// <summary>Everything about one group a person asks for: its members, what they say together, and how to reproduce them.</summary>
 public static class GroupDescription
@@ -43,7 +44,7 @@ public static class GroupDescription
         if (group.BestRun is { } best)
         {
             var metric = group.RankedBy is { } ranked && group.Members.FirstOrDefault(m => m.RunId == best)?.Metrics.TryGetValue(ranked, out var value) == true
-                ? $" ({ranked} = {RunSummary.Format(value)}, {(group.LowerIsBetter ? "lower" : "higher")} is better)"
+                ? $" ({ranked} = {Shown.Number(value)}, {(group.LowerIsBetter ? "lower" : "higher")} is better)"
                 : "";
             text.Append("  best run      ").Append(best).Append(metric).Append('\n');
         }
@@ -83,7 +84,7 @@ public static class GroupDescription
 
         var rows = statistics.Values.Select(s => new[]
         {
-            s.Metric, MeanAndDeviation(s), Interval(s), RunSummary.Format(s.Min), RunSummary.Format(s.Max), s.Count.ToString(CultureInfo.InvariantCulture),
+            s.Metric, MeanAndDeviation(s), Interval(s), Shown.Number(s.Min), Shown.Number(s.Max), s.Count.ToString(CultureInfo.InvariantCulture),
         }).Prepend(["metric", "mean ± sd", $"{Percent(statistics.Values.First().Confidence)} CI of the mean", "min", "max", "n"]).ToList();
         var text = new StringBuilder();
         Table(text, rows, indent);
@@ -92,8 +93,8 @@ public static class GroupDescription
 
     /// <summary>"0.95 ± 0.012", or the value alone for a single seed.</summary>
     public static string MeanAndDeviation(MetricSummary summary) => summary.StandardDeviation is { } sd
-        ? $"{RunSummary.Format(summary.Mean)} ± {RunSummary.Format(sd)}"
-        : RunSummary.Format(summary.Mean);
+        ? $"{Shown.Number(summary.Mean)} ± {Shown.Number(sd)}"
+        : Shown.Number(summary.Mean);
 
     /// <summary>"3 seeds" or "sweep Trees × Depth, 3 seeds".</summary>
     public static string Kind(GroupRecord group)
@@ -106,7 +107,7 @@ public static class GroupDescription
     public static string Size(GroupRecord group) => $"{group.Members.Count} runs ({group.Completed.Count()} completed)";
 
     private static string Interval(MetricSummary summary) => summary is { ConfidenceLow: { } low, ConfidenceHigh: { } high }
-        ? $"[{RunSummary.Format(low)}, {RunSummary.Format(high)}]"
+        ? $"[{Shown.Number(low)}, {Shown.Number(high)}]"
         : "— (one seed)";
 
     private static string Percent(double confidence) => (confidence * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";

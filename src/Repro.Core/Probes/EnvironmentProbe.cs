@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Repro.Records;
 using Repro.Threads;
 
-namespace Repro.Training;
+namespace Repro.Probes;
 
 /// <summary>The toolchain and machine a run used.</summary>
 public static class EnvironmentProbe

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Repro.Reproduction;
+namespace Repro.Records;
 
 /// <summary>How a reproduction compares with the run it reproduced; stored in the reproduction's run.json.</summary>
 /// <param name="Status"><see cref="Reproduced"/> or <see cref="Diverged"/>.</param>

@@ -1,7 +1,8 @@
+using Repro.Registry;
 using Repro.Reproduction;
 using Repro.Runs;
 
-namespace Repro.Registry;
+namespace Repro.Verbs;
 
 /// <summary>Which run a verb is about: -p:RunId, or -p:Model with -p:Version (a number or an alias).</summary>
 public static class RunSelection
