@@ -93,6 +93,6 @@ public abstract class ExperimentsTask : RunTask
         // The n-th item of this name declared in that file is its n-th element of that name.
         var occurrence = Experiments.Take(index).Count(other =>
             string.Equals(other.ItemSpec, item.ItemSpec, StringComparison.OrdinalIgnoreCase) && other.GetMetadata("DefiningProjectFullPath") == file);
-        return ItemLocation.Find(file, "Experiment", item.ItemSpec, occurrence);
+        return ItemLocation.Find(file, item.ItemSpec, occurrence);
     }
 }

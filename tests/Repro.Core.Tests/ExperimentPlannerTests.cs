@@ -135,11 +135,11 @@ public sealed class ExperimentPlannerTests
               </ItemGroup>
             </Project>
             """);
-        Assert.AreEqual(new ItemLocation(file, 3, 5), ItemLocation.Find(file, "Experiment", "a"));
-        Assert.AreEqual(new ItemLocation(file, 4, 7), ItemLocation.Find(file, "Experiment", "b"), "names ignore case; an Include may list several");
-        Assert.AreEqual(new ItemLocation(file, 5, 5), ItemLocation.Find(file, "Experiment", "b", occurrence: 1));
-        Assert.IsNull(ItemLocation.Find(file, "Experiment", "c"));
-        Assert.IsNull(ItemLocation.Find(Path.Combine(_project.Path, "missing.props"), "Experiment", "a"));
+        Assert.AreEqual(new ItemLocation(file, 3, 5), ItemLocation.Find(file, "a"));
+        Assert.AreEqual(new ItemLocation(file, 4, 7), ItemLocation.Find(file, "b"), "names ignore case; an Include may list several");
+        Assert.AreEqual(new ItemLocation(file, 5, 5), ItemLocation.Find(file, "b", occurrence: 1));
+        Assert.IsNull(ItemLocation.Find(file, "c"));
+        Assert.IsNull(ItemLocation.Find(Path.Combine(_project.Path, "missing.props"), "a"));
     }
 
     private string AssertOnlyError(string code, ExperimentSpec[] experiments, CommandLineOverrides overrides)

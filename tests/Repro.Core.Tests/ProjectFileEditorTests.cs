@@ -81,6 +81,19 @@ public sealed class ProjectFileEditorTests
         Assert.AreEqual(Project, File.ReadAllText(path));
     }
 
+    [TestMethod]
+    public void AnItemThatDeclaresSeveralExperimentsIsNotEditedForOne()
+    {
+        using var folder = new TempFolder();
+        var shared = Project.Replace("Include=\"other\"", "Include=\"other; Wine\"");
+        var path = folder.Write("Demo.csproj", shared);
+        var error = Assert.ThrowsExactly<ReproException>(() => ProjectFileEditor.Apply(path, Record("wine", 1, null), []));
+        Assert.AreEqual("REPRO0046", error.Code);
+        StringAssert.Contains(error.Message, "<Experiment Include=\"other;Wine\"> with others");
+        Assert.AreEqual(shared, File.ReadAllText(path));
+        Assert.AreEqual(new ItemLocation(path, 4, 5), ItemLocation.Find(path, "wine"), "the error location and ApplyParams read the file alike");
+    }
+
     private static RunRecord Record(string experiment, long seed, double? testSize, params (string Name, string Value)[] parameters) =>
         TestRecords.Completed(experiment) with { Seed = seed, TestSize = testSize, Params = TestRecords.Params(parameters) };
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml;
 using Repro.Diagnostics;
 using Repro.Experiments;
 using Repro.Records;
@@ -24,9 +23,7 @@ public static partial class ProjectFileEditor
         var bytes = InputFile.Read(projectFile, File.ReadAllBytes);
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble());
         var text = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
-        var element = FindElement(text, record.Experiment)
-            ?? throw new ReproException(ErrorCode.ExperimentNotInProject,
-                $"'{Path.GetFileName(projectFile)}' has no <Experiment Include=\"{record.Experiment}\"> of its own to write run {record.RunId}'s parameters into: add the item, then run ApplyParams again.");
+        var element = FindElement(text, Path.GetFileName(projectFile), record);
 
         var current = Metadata(text, element);
         var wanted = new SortedDictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -73,26 +70,18 @@ public static partial class ProjectFileEditor
 
     private sealed record Metadatum(string Name, string Value, int Start, int Length, bool IsAttribute);
 
-    /// <summary>The start tag's span (and, for an element with children, where its body ends), found with line info.</summary>
-    private static Element? FindElement(string text, string experiment)
+    /// <summary>The start tag's span of the experiment's own element (and, for an element with children, where its body ends).</summary>
+    private static Element FindElement(string text, string fileName, RunRecord record)
     {
-        using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-        var lineInfo = (IXmlLineInfo)reader;
-        while (reader.Read())
-        {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Experiment" ||
-                !string.Equals(reader.GetAttribute("Include"), experiment, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var tagStart = Offset(text, lineInfo.LineNumber, lineInfo.LinePosition) - 1;
-            var tagEnd = EndOfTag(text, tagStart);
-            var bodyEnd = text[tagEnd - 2] == '/' ? tagEnd : text.IndexOf("</" + reader.Name, tagEnd, StringComparison.Ordinal);
-            return new Element(tagStart, tagEnd, bodyEnd);
-        }
-
-        return null;
+        var declaring = ExperimentElements.Read(new StringReader(text)).Where(e => e.Declares(record.Experiment)).ToArray();
+        var own = declaring.FirstOrDefault(e => e.Names.Count == 1) ?? throw new ReproException(ErrorCode.ExperimentNotInProject, declaring.Length == 0
+            ? $"'{fileName}' has no <Experiment Include=\"{record.Experiment}\"> of its own to write run {record.RunId}'s parameters into: add the item, then run ApplyParams again."
+            : $"'{fileName}' declares experiment '{record.Experiment}' in <Experiment Include=\"{string.Join(";", declaring[0].Names)}\"> with others, which the parameters of " +
+              $"run {record.RunId} would change too: give it an <Experiment> of its own, then run ApplyParams again.");
+        var tagStart = Offset(text, own.Line, own.Column);
+        var tagEnd = EndOfTag(text, tagStart);
+        var bodyEnd = text[tagEnd - 2] == '/' ? tagEnd : text.IndexOf("</" + ExperimentElements.ItemType, tagEnd, StringComparison.Ordinal);
+        return new Element(tagStart, tagEnd, bodyEnd);
     }
 
     private static Dictionary<string, Metadatum> Metadata(string text, Element element)
