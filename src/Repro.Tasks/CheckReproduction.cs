@@ -1,5 +1,5 @@
-using Repro.Runs;
 using Repro.Reproduction;
+using Repro.Runs;
 
 namespace Repro.Tasks;
 

@@ -4,9 +4,12 @@ using Repro.Comparison;
 namespace Repro.Tasks;
 
 /// <summary>-t:Compare: two runs, groups or model versions side by side; with -p:MaxRegression, a gate.</summary>
-public sealed class CompareRuns : RegistryTask
+public sealed class CompareRuns : ReproTask
 {
-    /// <summary>-p:Against: side B, the baseline: a run id, a group id or model@version / model@alias.</summary>
+    /// <summary>-p:RunId: side A, the candidate: a run id, a group id or NAME@VERSION.</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>-p:Against: side B, the baseline: a run id, a group id or NAME@VERSION.</summary>
     public string? Against { get; set; }
 
     /// <summary>-p:MaxRegression: how much worse A may be than B, per metric: "accuracy=0.01 log_loss=0.05".</summary>
@@ -15,12 +18,14 @@ public sealed class CompareRuns : RegistryTask
     private protected override void ExecuteCore()
     {
         var margins = RegressionGate.Parse(MaxRegression);
-        var a = ComparisonSide.Resolve(Store, Registry, RunId, "-p:RunId");
-        var b = ComparisonSide.Resolve(Store, Registry, Against, "-p:Against");
+        // Without a gate Compare only reports: a failed or damaged run is shown, marked, not failed on.
+        var gate = margins.Count > 0;
+        var a = ComparisonSide.Resolve(Store, Registry, RunId, "-p:RunId", gate);
+        var b = ComparisonSide.Resolve(Store, Registry, Against, "-p:Against", gate);
         var comparison = Comparer.Compare(a, b);
         RegressionGate.RefuseSplitMargins(margins, (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>(), comparison);
-        RunLog.Progress($"{ProjectName} -> " + ComparisonReport.Render(comparison));
-        if (margins.Count > 0)
+        Report(ComparisonReport.Render(comparison));
+        if (gate)
         {
             RunLog.Progress(RegressionGate.Check(comparison, margins));
         }

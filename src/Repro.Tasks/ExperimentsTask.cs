@@ -1,12 +1,19 @@
 using Microsoft.Build.Framework;
 using Repro.Experiments;
 using Repro.Threads;
+using Repro.Training;
 
 namespace Repro.Tasks;
 
-/// <summary>The inputs every experiment verb shares: the &lt;Experiment&gt; items and the command-line overrides.</summary>
-public abstract class ExperimentsTask : RunTask
+/// <summary>The inputs of the two tasks that plan experiments: the &lt;Experiment&gt; items, the command-line overrides, and the program.</summary>
+public abstract class ExperimentsTask : ReproTask
 {
+    private ProgramInputs? _program;
+
+    /// <summary>@(_ReproProgram): the program, with what its runs are stamped with (and restore's assets file, for ML.NET).</summary>
+    [Required]
+    public ITaskItem Program { get; set; } = null!;
+
     public ITaskItem[] Experiments { get; set; } = [];
 
     /// <summary>-p:Experiment</summary>
@@ -33,17 +40,19 @@ public abstract class ExperimentsTask : RunTask
     /// <summary>$(ReproProcessorCount): the count pinned for experiments without ProcessorCount metadata.</summary>
     public string? ProcessorCount { get; set; }
 
-    /// <summary>The project references an ML.NET package, so experiments are pinned to one processor by default.</summary>
-    public bool UsesMLNet { get; set; }
-
     /// <summary>-p:Shard=i/n: only slice i of n of the planned runs, as one job of a CI matrix.</summary>
     public string? Shard { get; set; }
+
+    private protected ProgramInputs ProgramInputs => _program ??= TaskItems.Program(Program);
 
     /// <summary>-p:Shard, checked by <see cref="Plan"/>; null for every planned run.</summary>
     private protected Sharding.Shard? Slice { get; private set; }
 
     /// <summary>-p:MaxParallelRuns, checked by <see cref="Plan"/>.</summary>
-    private protected int ParallelLimit { get; private set; } = Training.ParallelRuns.Default;
+    private protected int ParallelLimit { get; private set; } = ParallelRuns.Default;
+
+    /// <summary>ML.NET as restore found it in the program's closure, or null.</summary>
+    private protected MLNetUse? MLNet => MLNetUse.Find(FullPath(ProgramInputs.AssetsFile), ProgramInputs.TargetFramework);
 
     /// <summary>The checked plans, or none after logging every problem found.</summary>
     private protected IReadOnlyList<RunPlan> Plan()
@@ -52,13 +61,13 @@ public abstract class ExperimentsTask : RunTask
             item.ItemSpec,
             item.CloneCustomMetadata().Keys.Cast<string>()
                 .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase))).ToArray();
-        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params) { Seeds = Seeds, Sweep = Sweep }, ProjectDirectory,
-            new ProcessorCountPolicy(ProcessorCount, UsesMLNet));
+        var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params) { Seeds = Seeds, Sweep = Sweep },
+            Settings.ProjectDirectory, new ProcessorCountPolicy(ProcessorCount, MLNet));
         foreach (var error in errors)
         {
             if (error.ExperimentIndex is int index && index >= 0 && index < Experiments.Length && Location(index) is { } at)
             {
-                new MsBuildRunLog(Log, ProjectFile).ErrorAt(at, error.Code, error.Message);
+                new MsBuildRunLog(Log, Settings.ProjectFile).ErrorAt(at, error.Code, error.Message);
             }
             else
             {
@@ -68,7 +77,7 @@ public abstract class ExperimentsTask : RunTask
 
         try
         {
-            ParallelLimit = Training.ParallelRuns.Parse(MaxParallelRuns);
+            ParallelLimit = ParallelRuns.Parse(MaxParallelRuns);
             Slice = Sharding.Shard.Parse(Shard);
         }
         catch (Diagnostics.ReproException e)
@@ -79,6 +88,8 @@ public abstract class ExperimentsTask : RunTask
 
         return plans;
     }
+
+    private string? FullPath(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(Path.Combine(Settings.ProjectDirectory, path));
 
     /// <summary>Where the item is declared: MSBuild tells the file (the project or an import), the file tells the line.</summary>
     private ItemLocation? Location(int index)

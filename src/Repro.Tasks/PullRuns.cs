@@ -9,8 +9,8 @@ public sealed class PullRuns : RemoteTask
 
     private protected override void Move(IRemoteStore remote, string? runOrGroupId, CancellationToken cancellation)
     {
-        RunPull.Pull(Store, remote, runOrGroupId, RunLog, Math.Max(1, Parallel), cancellation);
+        RunPull.Pull(Store, remote, runOrGroupId, RunLog, Settings.RemoteParallel, cancellation);
         // Shards trained a group's members on several machines: now that they are here, the group is recorded.
-        Sharding.GroupCompletion.CompleteAll(Store, Path.GetFullPath(ProjectFile), RunLog);
+        Sharding.GroupCompletion.CompleteAll(Store, Settings.ProjectFile, RunLog);
     }
 }

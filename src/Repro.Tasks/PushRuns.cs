@@ -8,5 +8,5 @@ public sealed class PushRuns : RemoteTask
     private protected override string Verb => "Push";
 
     private protected override void Move(IRemoteStore remote, string? runOrGroupId, CancellationToken cancellation) =>
-        RunPush.Push(Store, remote, runOrGroupId, RunLog, Math.Max(1, Parallel), cancellation);
+        RunPush.Push(Store, remote, runOrGroupId, RunLog, Settings.RemoteParallel, cancellation);
 }

@@ -3,8 +3,14 @@ using Repro.Registry;
 namespace Repro.Tasks;
 
 /// <summary>-t:Register: makes a completed, intact run, or a group of them, the model's next version.</summary>
-public sealed class RegisterRun : RegistryTask
+public sealed class RegisterRun : ReproTask
 {
+    /// <summary>-p:RunId: a run id or a group id.</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>-p:Model: the model's name.</summary>
+    public string? Model { get; set; }
+
     public bool AllowDirty { get; set; }
 
     /// <summary>-p:Member, for a group: the member (run id or seed) whose model the version is.</summary>
@@ -13,10 +19,8 @@ public sealed class RegisterRun : RegistryTask
     private protected override void ExecuteCore()
     {
         using var remote = OpenRemote();
-        var version = Registration.Register(Store, Registry, RunId, Model, AllowDirty, ProjectDirectory, string.IsNullOrWhiteSpace(Member) ? null : Member,
-            Fetch(remote));
-        RunLog.Progress(version.Group is { } group
-            ? $"{ProjectName} -> registered group {group} as {version.Model} version {version.Version}, the model of member {version.RunId}"
-            : $"{ProjectName} -> registered run {version.RunId} as {version.Model} version {version.Version}");
+        var version = Registration.Register(Store, Registry, RunId?.Trim(), Model?.Trim(), AllowDirty, Settings.ProjectDirectory,
+            string.IsNullOrWhiteSpace(Member) ? null : Member, Fetch(remote));
+        Report(Registration.Registered(version));
     }
 }

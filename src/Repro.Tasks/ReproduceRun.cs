@@ -1,16 +1,24 @@
-using Repro.Records;
-using Repro.Runs;
 using Microsoft.Build.Framework;
 using Repro.Diagnostics;
 using Repro.Groups;
+using Repro.Records;
 using Repro.Reproduction;
+using Repro.Runs;
+using Repro.Training;
 
 namespace Repro.Tasks;
 
-/// <summary>Re-runs a recorded run, or every member of a group, compares with the record, and fails the build when one diverges.</summary>
+/// <summary>-t:Reproduce: re-runs a recorded run, or every member of a group, compares with the record, and fails the build when one diverges.</summary>
 public sealed class ReproduceRun : ReproductionTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>@(_ReproProgram): the program, with what its runs are stamped with.</summary>
+    [Required]
+    public ITaskItem Program { get; set; } = null!;
+
+    /// <summary>$(SourceRevisionId), when the SDK's own git reader set it.</summary>
+    public string? SourceRevisionId { get; set; }
 
     /// <summary>Each reproduction's RunId (one per member for a group), with ReproductionOf, Verdict, Folder and, for a group, Group metadata.</summary>
     [Output]
@@ -21,13 +29,13 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
     private protected override void ExecuteCore()
     {
         var request = Request();
+        var settings = TrainSettings.For(Settings, TaskItems.Program(Program), SourceRevisionId, RunLog);
         if (RunLookup.FindGroup(Store, request.RunId) is { } group)
         {
-            ReproduceGroup(group, request);
+            ReproduceGroup(settings, group, request);
             return;
         }
 
-        var settings = Settings();
         Reproduction.Reproduction result;
         using (CancellationSignals.Cancel(_cancel))
         {
@@ -35,11 +43,9 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
         }
 
         RunLog.Progress(VerdictReport.Render(result));
-
-        var folder = Path.GetRelativePath(settings.ProjectDirectory, result.Outcome.Folder).Replace('\\', '/');
         if (_cancel.IsCancellationRequested)
         {
-            RunLog.Error(ErrorCode.Cancelled, $"the reproduction of {result.Recorded.RunId} was cancelled: run {result.Outcome.Record.RunId} is recorded as cancelled. Reproduce again.");
+            RunLog.Error(ErrorCode.Cancelled, VerdictReport.Cancelled(result));
         }
         else if (result.Verdict.Status != Verdict.Reproduced)
         {
@@ -51,19 +57,15 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
         }
         else
         {
-            var model = !result.Verdict.ModelIdentical ? "model differs"
-                : result.Verdict.SameEntries.Count == 0 ? "model bit-identical" : "model identical";
-            RunLog.Progress($"{Path.GetFileNameWithoutExtension(ProjectFile)} -> {folder} (reproduced {result.Recorded.RunId}: " +
-                $"{result.Verdict.Metrics.Count} metric(s) within tolerance, {model})");
+            Report(VerdictReport.Reproduced(result, settings.ProjectDirectory));
         }
 
         Reproductions = [Item(result, null)];
     }
 
     /// <summary>Every completed member in plan order, each reported as it finishes; one error names all that did not reproduce.</summary>
-    private void ReproduceGroup(GroupRecord group, ReproduceRequest request)
+    private void ReproduceGroup(TrainSettings settings, GroupRecord group, ReproduceRequest request)
     {
-        var settings = Settings();
         RunLog.Progress($"Reproducing group {group.GroupId} ({group.Experiment}): {group.Completed.Count()} member(s)…");
         IReadOnlyList<MemberReproduction> results;
         using (CancellationSignals.Cancel(_cancel))
@@ -75,17 +77,15 @@ public sealed class ReproduceRun : ReproductionTask, ICancelableTask
         Reproductions = results.Select(r => Item(r.Result, group.GroupId)).ToArray();
         if (_cancel.IsCancellationRequested)
         {
-            RunLog.Error(ErrorCode.Cancelled, $"the reproduction of group {group.GroupId} was cancelled after {results.Count} member(s). Reproduce again.");
+            RunLog.Error(ErrorCode.Cancelled, GroupReproduction.Cancelled(group, results.Count));
             return;
         }
 
-        RunLog.Progress($"{ProjectName} -> " + GroupReproduction.Summary(group, results, Exact, settings.ProjectDirectory));
+        Report(GroupReproduction.Summary(group, results, Exact, settings.ProjectDirectory));
         if (GroupReproduction.Failure(group, results, Exact, settings.ProjectDirectory) is { } failure)
         {
             RunLog.Error(ErrorCode.GroupNotReproduced, failure);
         }
-
-        Reproductions = results.Select(r => Item(r.Result, group.GroupId)).ToArray();
     }
 
     private static ITaskItem Item(Reproduction.Reproduction result, string? group)

@@ -1,18 +1,23 @@
 using Microsoft.Build.Framework;
 using Repro.Diagnostics;
 using Repro.Groups;
-using Repro.Records;
 using Repro.Training;
 
 namespace Repro.Tasks;
 
-/// <summary>Runs every selected experiment that is not up to date with the built program and records each run.</summary>
+/// <summary>-t:Train: runs every selected experiment that is not up to date with the built program and records each run.</summary>
 public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
 
+    /// <summary>$(SourceRevisionId), when the SDK's own git reader set it.</summary>
+    public string? SourceRevisionId { get; set; }
+
     /// <summary>-p:Force=true: run every experiment, up to date or not.</summary>
     public bool Force { get; set; }
+
+    /// <summary>-p:StopOnFirstFailure=true: start no further run once one has failed.</summary>
+    public bool StopOnFirstFailure { get; set; }
 
     /// <summary>One item per run, made now or up to date: the RunId, with Experiment, Status, Folder, UpToDate and Group metadata.</summary>
     [Output]
@@ -21,9 +26,6 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
     /// <summary>One item per group the runs formed: the GroupId, with Experiment, Folder, Best and UpToDate metadata.</summary>
     [Output]
     public ITaskItem[] Groups { get; private set; } = [];
-
-    /// <summary>-p:StopOnFirstFailure=true: start no further run once one has failed.</summary>
-    public bool StopOnFirstFailure { get; set; }
 
     public void Cancel() => _cancel.Cancel();
 
@@ -35,28 +37,26 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             return;
         }
 
-        var settings = Settings();
+        var settings = TrainSettings.For(Settings, ProgramInputs, SourceRevisionId, RunLog);
         TrainResult result;
         using (CancellationSignals.Cancel(_cancel))
         {
             result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit, StopOnFirstFailure, Slice);
         }
 
-        var outcomes = result.Runs;
-        if (outcomes.Count > 0)
+        if (result.Runs.Count > 0)
         {
-            RunLog.Progress(RunSummary.Render(outcomes, settings.ProjectFile, settings.Git, settings.LockFile));
+            RunLog.Progress(RunSummary.Render(result.Runs, settings.ProjectFile, settings.Git, settings.LockFile));
         }
 
         foreach (var group in result.Groups)
         {
-            RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(ProjectDirectory, group.Folder) }));
+            RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(Settings.ProjectDirectory, group.Folder) }));
         }
 
         foreach (var pending in result.Pending)
         {
-            RunLog.Progress($"group {pending.GroupId} of {pending.Experiment}: {pending.Here} of {pending.Planned} members trained by shard {Slice}; " +
-                "the rest are trained by other shards — Pull them (-t:Pull) and the group is recorded.");
+            RunLog.Progress(RunSummary.Pending(pending, Slice));
         }
 
         if (RunSummary.Failures(result, StopOnFirstFailure) is { } failures)
@@ -66,13 +66,10 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
 
         if (_cancel.IsCancellationRequested)
         {
-            var kept = outcomes.Where(o => o.Record.Status == RunStatus.Cancelled).Select(o => o.Record.RunId).ToArray();
-            RunLog.Error(ErrorCode.Cancelled, "Train was cancelled" +
-                (kept.Length > 0 ? $": run {string.Join(", ", kept)} is recorded as cancelled with what it had logged" : "") +
-                (result.NotStarted > 0 ? $"; {result.NotStarted} run(s) never started" : "") + ". Train again to make them.");
+            RunLog.Error(ErrorCode.Cancelled, RunSummary.Cancelled(result));
         }
 
-        Runs = outcomes.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Record.RunId, new Dictionary<string, string>
+        Runs = result.Runs.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Record.RunId, new Dictionary<string, string>
         {
             ["Experiment"] = o.Record.Experiment,
             ["Status"] = o.Record.Status,

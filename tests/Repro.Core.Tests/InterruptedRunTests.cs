@@ -41,6 +41,35 @@ public sealed class InterruptedRunTests
     }
 
     [TestMethod]
+    public void AKilledOwnerThatNoOneReapedIsGone()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // zombies are read from /proc
+        }
+
+        // The shell starts a child and becomes `sleep`, which never reaps it: the child stays a zombie while sleep runs.
+        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 0.2 & echo $!; exec sleep 10"]) { RedirectStandardOutput = true })!;
+        var zombie = int.Parse(parent.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.ReadAllText($"/proc/{zombie}/stat").Contains(") Z ", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                Thread.Sleep(10);
+            }
+
+            using var process = Process.GetProcessById(zombie);
+            Assert.IsFalse(process.HasExited, "to .NET a zombie that is not its child has not exited");
+            Assert.IsFalse(new RunOwner(zombie, process.StartTime.ToUniversalTime(), Environment.MachineName).IsAlive());
+        }
+        finally
+        {
+            parent.Kill();
+        }
+    }
+
+    [TestMethod]
     public void AReusedProcessIdIsNotTheOwner()
     {
         using var folder = new TempFolder();
@@ -124,7 +153,7 @@ public sealed class InterruptedRunTests
         var listing = RunListing.Render(store, registry, null);
 
         StringAssert.Contains(listing, "No runs yet");
-        StringAssert.Contains(listing, "Interrupted runs: their build is gone");
+        StringAssert.Contains(listing, "Interrupted runs (REPRO1005): their build is gone");
         StringAssert.Contains(listing, $"{dead.Id}.partial  build process");
         StringAssert.Contains(listing, "holds config.json");
         StringAssert.Contains(listing, $"Runs being written: {alive.Id} (build process {Environment.ProcessId}");

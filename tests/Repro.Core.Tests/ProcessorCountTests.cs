@@ -14,22 +14,28 @@ public sealed class ProcessorCountTests
     [TestMethod]
     public void AProjectWithMLNetIsPinnedToOneProcessor()
     {
-        var threads = Plan(new(null, UsesMLNet: true), Spec()).Threads!;
+        var threads = Plan(new(null, MLNet), Spec()).Threads!;
         Assert.AreEqual(1, threads.ProcessorCount);
         Assert.AreEqual("1", threads.OmpNumThreads);
+        Assert.AreEqual("ML.NET 5.0.1 (through project Pipeline) found: Repro's default for a program that runs ML.NET", threads.PinnedBy);
     }
 
     [TestMethod]
     public void MetadataWinsOverTheProjectDefaultAndTheMLNetDefault()
     {
-        var plan = Plan(new("4", UsesMLNet: true), Spec(("ProcessorCount", "16")));
+        var plan = Plan(new("4", MLNet), Spec(("ProcessorCount", "16")));
         Assert.AreEqual(16, plan.Threads!.ProcessorCount);
+        Assert.AreEqual("ProcessorCount=\"16\" on the experiment", plan.Threads.PinnedBy);
         Assert.IsFalse(plan.Params.ContainsKey("ProcessorCount"), "ProcessorCount is Repro's, not a parameter of the program");
     }
 
     [TestMethod]
-    public void TheProjectDefaultAppliesToExperimentsThatSayNothing() =>
-        Assert.AreEqual(8, Plan(new(" 8 ", UsesMLNet: false), Spec()).Threads!.ProcessorCount);
+    public void TheProjectDefaultAppliesToExperimentsThatSayNothing()
+    {
+        var threads = Plan(new(" 8 ", null), Spec()).Threads!;
+        Assert.AreEqual(8, threads.ProcessorCount);
+        Assert.AreEqual("ReproProcessorCount=8", threads.PinnedBy);
+    }
 
     [TestMethod]
     [DataRow("0")]
@@ -48,7 +54,7 @@ public sealed class ProcessorCountTests
     [TestMethod]
     public void ABadProjectDefaultIsNamed()
     {
-        var (_, errors) = ExperimentPlanner.Plan([Spec()], CommandLineOverrides.None, Path.GetTempPath(), new("many", false));
+        var (_, errors) = ExperimentPlanner.Plan([Spec()], CommandLineOverrides.None, Path.GetTempPath(), new("many", null));
         Assert.AreEqual(ErrorCode.BadProcessorCount, errors.Single().Code);
         StringAssert.Contains(errors.Single().Message, "ReproProcessorCount is \"many\"");
     }
@@ -56,10 +62,10 @@ public sealed class ProcessorCountTests
     [TestMethod]
     public void ThePinnedCountReachesDotnetAndOpenMp()
     {
-        var variables = ThreadSettings.Pinned(16).Variables();
+        var variables = ThreadSettings.Pinned(16, "a test").Variables();
         Assert.AreEqual("16", variables[ThreadSettings.ProcessorCountVariable]);
         Assert.AreEqual("16", variables[ThreadSettings.OmpNumThreadsVariable]);
-        Assert.IsFalse(ThreadSettings.Pinned(16).Removes(ThreadSettings.OmpNumThreadsVariable));
+        Assert.IsFalse(ThreadSettings.Pinned(16, "a test").Removes(ThreadSettings.OmpNumThreadsVariable));
     }
 
     [TestMethod]
@@ -70,6 +76,8 @@ public sealed class ProcessorCountTests
         Assert.IsTrue(recorded.Removes(ThreadSettings.OmpNumThreadsVariable));
         Assert.IsFalse(recorded.Removes(ThreadSettings.ProcessorCountVariable));
     }
+
+    private static readonly MLNetUse MLNet = new("5.0.1", "project Pipeline", HasReproMLNet: true);
 
     private static RunPlan Plan(ProcessorCountPolicy policy, ExperimentSpec spec)
     {

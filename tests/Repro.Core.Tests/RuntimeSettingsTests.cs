@@ -52,7 +52,7 @@ public sealed class RuntimeSettingsTests
     {
         var settings = RuntimeSettings.From(
             [new("DOTNET_PROCESSOR_COUNT", "8"), new("DOTNET_TieredPGO", "")],
-            ThreadSettings.Pinned(1).Variables(),
+            ThreadSettings.Pinned(1, "a test").Variables(),
             ignoreCase: false);
 
         CollectionAssert.AreEqual(new[] { "DOTNET_PROCESSOR_COUNT=1" }, settings.Select(s => $"{s.Key}={s.Value}").ToArray());
@@ -77,7 +77,7 @@ public sealed class RuntimeSettingsTests
             Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret);
             Environment.SetEnvironmentVariable("COMPlus_GCHeapCount", "2");
 
-            var environment = EnvironmentProbe.Read("10.0.100", null, ThreadSettings.Pinned(3));
+            var environment = EnvironmentProbe.Read("10.0.100", null, ThreadSettings.Pinned(3, "a test"));
             var record = TestRecords.Completed() with { Environment = environment };
             using var folder = new TempFolder();
             var path = Path.Combine(folder.Path, "run.json");
@@ -87,7 +87,7 @@ public sealed class RuntimeSettingsTests
             Assert.AreEqual("3", environment.RuntimeSettings!["DOTNET_PROCESSOR_COUNT"]);
             Assert.AreEqual("2", environment.RuntimeSettings["COMPlus_GCHeapCount"]);
             Assert.DoesNotContain(secret, File.ReadAllText(path));
-            var keyed = RuntimeSettings.ForKey(ThreadSettings.Pinned(3));
+            var keyed = RuntimeSettings.ForKey(ThreadSettings.Pinned(3, "a test"));
             Assert.IsFalse(keyed.ContainsKey("DOTNET_PROCESSOR_COUNT"), "the key holds the count as the processor count");
             Assert.AreEqual("2", keyed["COMPlus_GCHeapCount"]);
         }

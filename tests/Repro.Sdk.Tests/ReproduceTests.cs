@@ -25,7 +25,7 @@ public sealed class ReproduceTests
         var output = project.Reproduce(runId).Succeeded().Output;
 
         StringAssert.Contains(output, $"reproduced {runId}");
-        StringAssert.Contains(output, "data/numbers.csv  same");
+        StringAssert.Contains(output, "data/numbers.csv  same: sha256 ");
         var reproduction = Record(project.Runs().Except(before).Single());
         Assert.AreEqual(runId, reproduction.GetProperty("reproductionOf").GetString());
         Assert.AreEqual("reproduced", reproduction.GetProperty("verdict").GetProperty("status").GetString());

@@ -15,6 +15,10 @@ public static class ComparisonReport
         var text = new StringBuilder();
         text.Append("Compare A: ").Append(comparison.A.Label).Append('\n');
         text.Append("   with B: ").Append(comparison.B.Label).Append('\n');
+        foreach (var (side, problem) in comparison.A.Problems.Select(p => ("A", p)).Concat(comparison.B.Problems.Select(p => ("B", p))))
+        {
+            text.Append("  ! ").Append(side).Append(": ").Append(problem).Append('\n');
+        }
 
         if (comparison.Parameters.Count == 0)
         {

@@ -18,6 +18,9 @@ namespace Repro.Comparison;
 /// <param name="Point">For a sweep, the grid point compared: the registered version's, else the best.</param>
 public sealed record ComparisonSide(string Reference, string Label, IReadOnlyList<RunRecord> Runs, GroupRecord? Group, GridPoint? Point)
 {
+    /// <summary>What is wrong with the side, said beside the comparison rather than failing it: a run that failed or is not intact.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     /// <summary>The run whose parameters and inputs stand for the side: the run, or the group's first completed member.</summary>
     public RunRecord Representative => Runs[0];
 
@@ -32,7 +35,9 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
 
     /// <summary>Finds what a reference names: a run id, a group id, or <c>model@version</c> / <c>model@alias</c>.</summary>
     /// <param name="property">The property that gave the reference (-p:RunId, -p:Against), for the messages.</param>
-    public static ComparisonSide Resolve(RunStore store, ModelRegistry registry, string? reference, string property)
+    /// <param name="gate">For the regression gate: every run must be completed and intact (else REPRO0052, REPRO0022). Without
+    /// it a failed or damaged run is compared as it is, its problem said in <see cref="Problems"/>.</param>
+    public static ComparisonSide Resolve(RunStore store, ModelRegistry registry, string? reference, string property, bool gate = true)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -42,10 +47,9 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
         }
 
         reference = reference.Trim();
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
+        if (reference.Contains('@', StringComparison.Ordinal))
         {
-            return Registered(store, registry, reference, property, reference[..at], reference[(at + 1)..]);
+            return Registered(store, registry, reference, property, gate);
         }
 
         if (!RunId.IsValid(reference))
@@ -56,12 +60,12 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
         // A group id first; otherwise RunLookup finds the run, or says there is no run or group and names the nearest ids.
         if (RunLookup.FindGroup(store, reference) is { } group)
         {
-            return OfGroup(store, reference, "group " + reference, group, preferredRun: null);
+            return OfGroup(store, reference, "group " + reference, group, preferredRun: null, gate);
         }
 
         try
         {
-            return OfRun(reference, "run " + reference, RunLookup.Find(store, reference));
+            return OfRun(reference, "run " + reference, RunLookup.Find(store, reference), gate);
         }
         catch (ReproException e) when (e.Code == ErrorCode.UnknownRun)
         {
@@ -69,47 +73,62 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
         }
     }
 
-    private static ComparisonSide Registered(RunStore store, ModelRegistry registry, string reference, string property, string model, string version)
+    private static ComparisonSide Registered(RunStore store, ModelRegistry registry, string reference, string property, bool gate)
     {
-        if (model.Length == 0 || version.Length == 0)
+        ModelReference model;
+        try
+        {
+            model = ModelReference.TryParse(reference)!;
+        }
+        catch (ReproException e) when (e.Code is ErrorCode.BadModelName or ErrorCode.UnknownVersion)
         {
             throw Malformed(reference, property);
         }
 
-        var resolved = registry.Resolve(model, version);
-        var label = $"{model}@{version}: version {resolved.Version},";
+        var resolved = registry.Resolve(model);
+        var label = $"{model}: version {resolved.Version},";
         if (resolved.Group is not { } groupId)
         {
-            return OfRun(reference, $"{label} run {resolved.RunId}", RunLookup.Find(store, resolved.RunId));
+            return OfRun(reference, $"{label} run {resolved.RunId}", RunLookup.Find(store, resolved.RunId), gate);
         }
 
         var groups = new GroupStore(store);
         return groups.Exists(groupId)
-            ? OfGroup(store, reference, $"{label} group {groupId}", groups.Read(groupId), resolved.RunId)
+            ? OfGroup(store, reference, $"{label} group {groupId}", groups.Read(groupId), resolved.RunId, gate)
             : throw new ReproException(ErrorCode.UnknownRun,
                 $"{reference} is version {resolved.Version}, registered from group '{groupId}', and that group is not in '{groups.Directory}': restore the run store.");
     }
 
-    private static ComparisonSide OfRun(string reference, string label, string folder)
+    private static ComparisonSide OfRun(string reference, string label, string folder, bool gate)
     {
-        var record = Read(folder);
-        return new ComparisonSide(reference, $"{label} ({record.Experiment})", [record], null, null);
+        var (record, problem) = Read(folder, gate);
+        return new ComparisonSide(reference, $"{label} ({record.Experiment})", [record], null, null) { Problems = problem is null ? [] : [problem] };
     }
 
-    private static ComparisonSide OfGroup(RunStore store, string reference, string label, GroupRecord group, string? preferredRun)
+    private static ComparisonSide OfGroup(RunStore store, string reference, string label, GroupRecord group, string? preferredRun, bool gate)
     {
         var point = group.IsSweep ? PointOf(group, preferredRun) : null;
-        var members = group.Completed.Where(m => point is null || point.Runs.Contains(m.RunId)).ToArray();
+        var inPoint = group.Members.Where(m => point is null || point.Runs.Contains(m.RunId)).ToArray();
+        var members = inPoint.Where(m => m.Status == RunStatus.Completed).ToArray();
         var at = point is null ? "" : " at " + Describe(point);
+        var problems = new List<string>();
         if (members.Length == 0)
         {
-            throw new ReproException(ErrorCode.NothingToCompare,
-                $"group '{group.GroupId}' has no completed run{at}, so there are no metrics to compare: compare a group whose runs completed.");
+            if (gate || inPoint.Length == 0)
+            {
+                throw new ReproException(ErrorCode.NothingToCompare,
+                    $"group '{group.GroupId}' has no completed run{at}, so there are no metrics to compare: compare a group whose runs completed.");
+            }
+
+            problems.Add($"group {group.GroupId} has no completed run{at}: its runs are shown as they are, without metrics");
+            members = inPoint;
         }
 
-        var runs = members.Select(m => Read(RunLookup.Find(store, m.RunId))).ToArray();
+        var runs = members.Select(m => Read(RunLookup.Find(store, m.RunId), gate)).ToArray();
+        problems.AddRange(runs.Select(r => r.Problem).OfType<string>());
         var what = group.IsSweep ? $"a sweep over {string.Join(", ", group.Sweep.Select(a => a.Name))}, compared{at}, " : "";
-        return new ComparisonSide(reference, $"{label} ({group.Experiment}, {what}{Count(runs.Length)})", runs, group, point);
+        return new ComparisonSide(reference, $"{label} ({group.Experiment}, {what}{Count(runs.Count(r => r.Record.Status == RunStatus.Completed))})",
+            runs.Select(r => r.Record).ToArray(), group, point) { Problems = problems };
     }
 
     /// <summary>The grid point a sweep stands for: the one holding the registered run, else the best, else the first.</summary>
@@ -123,16 +142,36 @@ public sealed record ComparisonSide(string Reference, string Label, IReadOnlyLis
 
     private static string Count(int count) => count == 1 ? "1 completed run" : $"{count} completed runs";
 
-    private static RunRecord Read(string folder)
+    /// <summary>A run's record and, outside the gate, what is wrong with it; for the gate it must be completed and intact.</summary>
+    private static (RunRecord Record, string? Problem) Read(string folder, bool gate)
     {
+        if (gate)
+        {
+            try
+            {
+                return (RecordIntegrity.Read(folder, needArtifacts: false), null);
+            }
+            catch (ReproException e) when (e.Code == ErrorCode.FailedRunNotReproducible)
+            {
+                throw new ReproException(ErrorCode.NothingToCompare,
+                    $"run '{Path.GetFileName(folder)}' failed, so it has no metrics to compare: compare completed runs.", e);
+            }
+        }
+
+        var record = StoredRecord.In(folder).Require();
+        if (record.Status != RunStatus.Completed)
+        {
+            return (record, $"run {record.RunId} {record.Status} ({record.Error?.Code}), so it has no metrics");
+        }
+
         try
         {
-            return RecordIntegrity.Read(folder, needArtifacts: false);
+            RecordIntegrity.ReadAnyStatus(folder, needArtifacts: false);
+            return (record, null);
         }
-        catch (ReproException e) when (e.Code == ErrorCode.FailedRunNotReproducible)
+        catch (ReproException e) when (e.Code is ErrorCode.DamagedRecord or ErrorCode.DamagedSourcePatch)
         {
-            throw new ReproException(ErrorCode.NothingToCompare,
-                $"run '{Path.GetFileName(folder)}' failed, so it has no metrics to compare: compare completed runs.", e);
+            return (record, $"NOT intact: {e.Message}");
         }
     }
 

@@ -78,4 +78,6 @@ public static class ErrorCode
     public const string SweepMetricMissing = "REPRO1004";
     public const string InterruptedRun = "REPRO1005";
     public const string SourcePatchNotKept = "REPRO1006";
+    public const string MLNetWithoutReproMLNet = "REPRO1007";
+    public const string LegacyModelVersion = "REPRO1008";
 }

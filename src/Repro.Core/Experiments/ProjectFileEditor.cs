@@ -66,6 +66,12 @@ public static partial class ProjectFileEditor
         return changes;
     }
 
+    /// <summary>What ApplyParams says it did.</summary>
+    public static string Describe(string runId, string experiment, IReadOnlyList<ParamChange> changes) => changes.Count == 0
+        ? $"experiment '{experiment}' already has the parameters of run {runId}"
+        : $"wrote run {runId}'s parameters into <Experiment Include=\"{experiment}\">:\n" +
+          string.Join("\n", changes.Select(c => $"    {c.Name}: {c.Before ?? "(none)"} → {c.After ?? "(removed)"}"));
+
     private sealed record Element(int TagStart, int TagEnd, int BodyEnd);
 
     private sealed record Metadatum(string Name, string Value, int Start, int Length, bool IsAttribute);

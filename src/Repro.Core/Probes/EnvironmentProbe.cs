@@ -28,6 +28,7 @@ public static class EnvironmentProbe
         Environment.MachineName)
     {
         HostProcessorCount = Environment.ProcessorCount,
+        ProcessorCountPinnedBy = threads?.PinnedBy,
         OmpNumThreads = program is null
             ? threads is null ? Environment.GetEnvironmentVariable(ThreadSettings.OmpNumThreadsVariable) : threads.OmpNumThreads
             : program.OmpNumThreads,

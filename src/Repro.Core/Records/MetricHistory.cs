@@ -73,7 +73,7 @@ public static class MetricHistory
     {
         try
         {
-            using var document = JsonDocument.Parse(StrictJson.Check(line, allowBom: false).ToArray());
+            using var document = JsonDocument.Parse(StrictJson.Check(line, allowBom: false).ToArray(), StrictJson.Document);
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String

@@ -19,7 +19,7 @@ public static class MetricsFile
         try
         {
             var bytes = StrictJson.ReadFile(path);
-            document = JsonDocument.Parse(bytes.AsMemory(bytes.Length - StrictJson.Check(bytes).Length));
+            document = JsonDocument.Parse(bytes.AsMemory(bytes.Length - StrictJson.Check(bytes).Length), StrictJson.Document);
         }
         catch (JsonException e)
         {

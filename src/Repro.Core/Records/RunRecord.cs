@@ -8,7 +8,11 @@ namespace Repro.Records;
 /// </summary>
 public sealed record RunRecord
 {
-    public int SchemaVersion { get; init; } = 1;
+    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy; readers read every version up to theirs (docs/records.md).</summary>
+    public int SchemaVersion { get; init; } = Current;
+
+    /// <summary>The format this version of Repro writes.</summary>
+    public const int Current = 2;
     public required string RunId { get; init; }
     public required string Experiment { get; init; }
 
@@ -109,6 +113,13 @@ public sealed record EnvironmentRecord(
     /// program's (<see cref="ProcessorCount"/>) differs when Train pinned it.
     /// </summary>
     public int? HostProcessorCount { get; init; }
+
+    /// <summary>
+    /// Why the program was started at <see cref="ProcessorCount"/>: the experiment's ProcessorCount, ReproProcessorCount,
+    /// ML.NET found in the program's dependencies, or the recorded count for a reproduction. Null when it saw the
+    /// machine's own count (and in records before schema version 2).
+    /// </summary>
+    public string? ProcessorCountPinnedBy { get; init; }
 
     /// <summary>The processor's model name, such as "AMD EPYC 7763 64-Core Processor"; null when the system does not say (and in older records).</summary>
     public string? CpuModel { get; init; }

@@ -61,6 +61,11 @@ public static class RunReport
         var environment = record.Environment;
         Row(text, "toolchain", $".NET SDK {environment.SdkVersion ?? "unknown"}, runtime {environment.RuntimeFramework ?? "unknown"}");
         Row(text, "machine", $"{environment.MachineName}: {environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}");
+        if (environment.ProcessorCountPinnedBy is { } pinned)
+        {
+            Row(text, "processor count pinned by", pinned);
+        }
+
         if (environment.CpuModel is { } cpu)
         {
             Row(text, "cpu", cpu);

@@ -5,10 +5,13 @@ using System.Text.Unicode;
 namespace Repro.Records;
 
 /// <summary>
-/// Reads a JSON file a person could have edited, strictly: one value of valid UTF-8 (a leading BOM is allowed), no
-/// name twice in an object, no null in a list, every field a record cannot do without present and non-null, every
-/// number finite, and at most <see cref="MaxBytes"/>. Anything else is a <see cref="JsonException"/> saying what is
-/// wrong, which each reader turns into its own coded error: a record is read exactly or not at all.
+/// Reads a JSON file a person could have edited, strictly: one value of valid UTF-8 (a leading BOM is allowed), at most
+/// <see cref="MaxBytes"/>, no name twice in an object, every constructor parameter present (System.Text.Json's own
+/// <see cref="JsonSerializerOptions.RespectRequiredConstructorParameters"/> and, in what it reads,
+/// <see cref="JsonSerializerOptions.AllowDuplicateProperties"/>), then no field a record cannot do without left out or
+/// null, no null in a list and only finite numbers
+/// (<see cref="RecordShape"/>). Anything else is a <see cref="JsonException"/> saying what is wrong, which each reader
+/// turns into its own coded error: a record is read exactly or not at all.
 /// </summary>
 internal static class StrictJson
 {
@@ -20,6 +23,9 @@ internal static class StrictJson
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     private static readonly Dictionary<JsonSerializerOptions, JsonSerializerOptions> Strict = [];
+
+    /// <summary>For a document read without a type (metrics.json, a line of history.jsonl): no name twice, the same depth.</summary>
+    public static readonly JsonDocumentOptions Document = new() { AllowDuplicateProperties = false, MaxDepth = MaxDepth };
 
     /// <summary>The file's bytes, or a <see cref="JsonException"/> when it is larger than <see cref="MaxBytes"/>.</summary>
     public static byte[] ReadFile(string path)
@@ -41,7 +47,8 @@ internal static class StrictJson
     /// <summary>The record the bytes hold; see the class for what is refused.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> type) where T : class
     {
-        utf8 = Check(utf8);
+        utf8 = Text(utf8, allowBom: true);
+        Names(utf8, refuseRepeated: true);
         T? value;
         try
         {
@@ -57,21 +64,29 @@ internal static class StrictJson
     }
 
     /// <summary>
-    /// Checks the bytes are one JSON value without a repeated name or a null in a list, and returns them without a
-    /// leading BOM. A repeated name is refused because readers disagree on which one counts.
+    /// The bytes without a leading BOM, once they are known to be UTF-8 whose every name is text: a name escaped as a lone
+    /// surrogate ("\ud800") is none, and the serializer lets it pass in a name it ignores.
     /// </summary>
     public static ReadOnlySpan<byte> Check(ReadOnlySpan<byte> utf8, bool allowBom = true)
     {
-        if (allowBom && utf8.StartsWith(Bom))
-        {
-            utf8 = utf8[Bom.Length..];
-        }
+        utf8 = Text(utf8, allowBom);
+        Names(utf8, refuseRepeated: false);
+        return utf8;
+    }
 
-        if (!Utf8.IsValid(utf8))
-        {
-            throw new JsonException("it is not valid UTF-8");
-        }
+    private static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> utf8, bool allowBom)
+    {
+        utf8 = allowBom && utf8.StartsWith(Bom) ? utf8[Bom.Length..] : utf8;
+        return Utf8.IsValid(utf8) ? utf8 : throw new JsonException("it is not valid UTF-8");
+    }
 
+    /// <summary>
+    /// Reads every name once: each must be text, and with <paramref name="refuseRepeated"/> none may stand twice in one
+    /// object. The serializer's own AllowDuplicateProperties refuses that only in what it reads, not in a value it
+    /// skips (a computed field written for readers, or one a later version added), so a record is scanned whole.
+    /// </summary>
+    private static void Names(ReadOnlySpan<byte> utf8, bool refuseRepeated)
+    {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         var scopes = new Stack<HashSet<string>?>(); // the names seen in each open object; null for a list
         while (reader.Read())
@@ -79,7 +94,7 @@ internal static class StrictJson
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    scopes.Push(new HashSet<string>(StringComparer.Ordinal));
+                    scopes.Push(refuseRepeated ? new HashSet<string>(StringComparer.Ordinal) : null);
                     break;
                 case JsonTokenType.StartArray:
                     scopes.Push(null);
@@ -89,18 +104,14 @@ internal static class StrictJson
                     break;
                 case JsonTokenType.PropertyName:
                     var name = Name(ref reader);
-                    if (!scopes.Peek()!.Add(name))
+                    if (scopes.Peek() is { } seen && !seen.Add(name))
                     {
                         throw new JsonException($"'{Shown(name)}' appears twice in one object (line {Line(utf8, reader.TokenStartIndex)})");
                     }
 
                     break;
-                case JsonTokenType.Null when scopes.Count > 0 && scopes.Peek() is null:
-                    throw new JsonException($"a list holds null (line {Line(utf8, reader.TokenStartIndex)})");
             }
         }
-
-        return utf8;
     }
 
     /// <summary>A property's name; a lone surrogate escaped in it ("\ud800") is no text.</summary>
@@ -116,12 +127,12 @@ internal static class StrictJson
         }
     }
 
+    private static int Line(ReadOnlySpan<byte> utf8, long index) => utf8[..(int)index].Count((byte)'\n') + 1;
+
     /// <summary>A name as quoted in a message: a 30 MB name is shown by its start.</summary>
     internal static string Shown(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
-    private static int Line(ReadOnlySpan<byte> utf8, long index) => utf8[..(int)index].Count((byte)'\n') + 1;
-
-    /// <summary>The options of a context, but with every constructor parameter of a value type required (see <see cref="RequiredParameters"/>).</summary>
+    /// <summary>The options of a context, made strict.</summary>
     private static JsonSerializerOptions StrictOptions(JsonSerializerOptions options)
     {
         lock (Strict)
@@ -130,46 +141,17 @@ internal static class StrictJson
             {
                 strict = new JsonSerializerOptions(options)
                 {
-                    TypeInfoResolver = new RequiredParameters(options.TypeInfoResolver!),
                     MaxDepth = MaxDepth,
+                    // Readers disagree on which of two equal names counts, so a record with one twice is none.
+                    AllowDuplicateProperties = false,
+                    // A positional field left out would silently be 0, false or null.
+                    RespectRequiredConstructorParameters = true,
                 };
                 strict.MakeReadOnly();
                 Strict[options] = strict;
             }
 
             return strict;
-        }
-    }
-
-    /// <summary>
-    /// Marks a positional parameter of a value type with no default as required: left out, it would silently be 0 or
-    /// false. (A missing reference is null, which <see cref="RecordShape"/> refuses where the record does not allow it.)
-    /// </summary>
-    private sealed class RequiredParameters(IJsonTypeInfoResolver inner) : IJsonTypeInfoResolver
-    {
-        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
-        {
-            var info = inner.GetTypeInfo(type, options);
-            if (info is not { Kind: JsonTypeInfoKind.Object })
-            {
-                return info;
-            }
-
-            var required = type.GetConstructors()
-                .OrderByDescending(c => c.GetParameters().Length)
-                .FirstOrDefault()?.GetParameters()
-                .Where(p => !p.HasDefaultValue && p.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.ParameterType) is null)
-                .Select(p => p.Name)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
-            foreach (var property in info.Properties)
-            {
-                if (required.Contains(property.Name))
-                {
-                    property.IsRequired = true;
-                }
-            }
-
-            return info;
         }
     }
 }

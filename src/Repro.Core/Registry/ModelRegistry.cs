@@ -42,6 +42,9 @@ public sealed class ModelRegistry(string directory)
         }
     }
 
+    /// <summary>The version <c>model@version</c> or <c>model@alias</c> names.</summary>
+    public ModelVersion Resolve(ModelReference reference) => Resolve(reference.Model, reference.Version);
+
     /// <summary>The version a number or an alias names.</summary>
     public ModelVersion Resolve(string model, string? versionOrAlias)
     {
@@ -57,7 +60,7 @@ public sealed class ModelRegistry(string directory)
 
         if (string.IsNullOrWhiteSpace(versionOrAlias))
         {
-            throw new ReproException(ErrorCode.UnknownVersion, $"name a version of '{model}': -p:Version=3 or an alias such as -p:Version=production.");
+            throw new ReproException(ErrorCode.UnknownVersion, $"name a version of '{model}': {model}@3, or an alias such as {model}@production.");
         }
 
         var number = int.TryParse(versionOrAlias, NumberStyles.None, CultureInfo.InvariantCulture, out var n)

@@ -15,6 +15,12 @@ public static class Registration
     public static ModelVersion Register(RunStore store, ModelRegistry registry, string? runId, string? model, bool allowDirty, string projectDirectory, string? member = null,
         Remotes.ArtifactFetch? fetch = null)
     {
+        if (ModelReference.TryParse(model) is { } reference)
+        {
+            throw new ReproException(ErrorCode.BadModelName,
+                $"-p:Model={model} names a version, and Register makes the next one: -p:Model={reference.Model}.");
+        }
+
         ModelName.Check(model);
         if (RunLookup.FindGroup(store, runId) is { } group)
         {
@@ -31,12 +37,22 @@ public static class Registration
         return registry.Register(model!, number => Version(model!, number, record, folder, projectDirectory));
     }
 
-    public static ModelAlias Promote(ModelRegistry registry, string? model, string? version, string? alias)
+    /// <summary>Points <paramref name="alias"/> at the version <paramref name="version"/> names (a number, or another alias).</summary>
+    public static ModelAlias Promote(ModelRegistry registry, ModelReference version, string? alias)
     {
         ModelName.CheckAlias(alias);
-        var resolved = registry.Resolve(ModelName.Check(model), version);
-        return registry.Promote(model!, resolved.Version, alias!, DateTimeOffset.UtcNow);
+        var resolved = registry.Resolve(version);
+        return registry.Promote(version.Model, resolved.Version, alias!, DateTimeOffset.UtcNow);
     }
+
+    /// <summary>What Promote says it did: "iris-classifier@production now points at version 3 (was version 2)".</summary>
+    public static string Promoted(ModelAlias alias) =>
+        $"{alias.Model}@{alias.Alias} now points at version {alias.Version}" + (alias.History.Count > 1 ? $" (was version {alias.History[^2].Version})" : "");
+
+    /// <summary>What Register says it did.</summary>
+    public static string Registered(ModelVersion version) => version.Group is { } group
+        ? $"registered group {group} as {version.Model}@{version.Version}, the model of member {version.RunId}"
+        : $"registered run {version.RunId} as {version.Model}@{version.Version}";
 
     /// <summary>
     /// The member -p:Member names, by run id or seed; without one, the first seed's run (of the best grid point for a

@@ -18,7 +18,7 @@ public static class RunPull
 {
     public static PullResult Pull(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel = 4,
         CancellationToken cancellation = default) =>
-        PullAsync(store, remote, runOrGroupId, log, parallel, cancellation).GetAwaiter().GetResult();
+        Transfers.Run("Pull", () => PullAsync(store, remote, runOrGroupId, log, parallel, cancellation), cancellation);
 
     public static async Task<PullResult> PullAsync(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel,
         CancellationToken cancellation)

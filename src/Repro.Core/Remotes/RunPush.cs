@@ -18,7 +18,7 @@ public static class RunPush
 {
     public static PushResult Push(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel = 4,
         CancellationToken cancellation = default) =>
-        PushAsync(store, remote, runOrGroupId, log, parallel, cancellation).GetAwaiter().GetResult();
+        Transfers.Run("Push", () => PushAsync(store, remote, runOrGroupId, log, parallel, cancellation), cancellation);
 
     public static async Task<PushResult> PushAsync(RunStore store, IRemoteStore remote, string? runOrGroupId, IRunLog log, int parallel,
         CancellationToken cancellation)

@@ -91,6 +91,10 @@ public static class GroupReproduction
             $"({string.Join(", ", failed.Select(r => r.Member.RunId))}). " + string.Join(" ", reasons);
     }
 
+    /// <summary>Why a cancelled group reproduction failed.</summary>
+    public static string Cancelled(GroupRecord group, int reproduced) =>
+        $"the reproduction of group {group.GroupId} was cancelled after {reproduced} member(s). Reproduce again.";
+
     private static IReadOnlyList<GroupMember> Reproducible(GroupRecord group)
     {
         var members = group.Completed.ToArray();

@@ -40,7 +40,7 @@ public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, 
             ? ToleranceSpec.Parse(text, "-p:Tolerance")
             : ToleranceSpec.Parse(record.Tolerance, $"run '{record.RunId}'");
         // The program gets the processor count it saw when recorded, whatever this machine has.
-        var threads = new ThreadSettings(record.Environment.ProcessorCount, record.Environment.OmpNumThreads);
+        var threads = new ThreadSettings(record.Environment.ProcessorCount, record.Environment.OmpNumThreads) { PinnedBy = $"the count run {record.RunId} recorded" };
         var plan = new RunPlan(config.Experiment, config.Seed, config.TestSize, config.Params, config.Data, [], tolerance, threads);
         return new RecordedRun(folder, record, plan, tolerance, request.AtCommit ? CommitToBuild(record) : null);
     }

@@ -44,6 +44,7 @@ public sealed class Reproducer(TrainSettings settings)
             ProjectFile = projectFile,
             ProgramPath = Path.Combine(projectDirectory, recorded.Program.Path),
             LockFile = Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, settings.LockFile)),
+            AssetsFile = settings.AssetsFile is { } assets ? Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, assets)) : null,
             // The worktree holds the recorded commit with the recorded changes applied: the reproduction records them too.
             Git = GitProbe.Read(projectDirectory, null, null) with { Patch = run.SourcePatch },
         };
@@ -53,11 +54,13 @@ public sealed class Reproducer(TrainSettings settings)
     private static Reproduction Run(TrainSettings settings, RecordedRun run, CancellationToken cancellation)
     {
         Verdict? verdict = null;
-        var outcome = new Trainer(settings).TrainOne(run.Plan, cancellation, (record, folder) =>
+        var preparation = new RunPreparation(settings);
+        var prepared = preparation.Prepare(run.Plan);
+        var outcome = new RunMaker(settings, preparation.Inputs).Make(prepared, cancellation, (record, folder) =>
         {
             verdict = RunComparison.Compare(run.Record, record, run.Tolerance, run.Folder, folder);
             return record with { ReproductionOf = run.Record.RunId, Verdict = verdict };
         });
-        return new Reproduction(run.Record, outcome, verdict!, MLNetProgram.IsUsedBy(settings.ProgramPath));
+        return new Reproduction(run.Record, outcome, verdict!, MLNetUse.Find(settings.AssetsFile, settings.TargetFramework) is not null);
     }
 }

@@ -44,7 +44,7 @@ public static class VerdictReport
             : $"{m.Name} is missing from the reproduction");
         var failed = reproduction.Outcome.Record.Error is { } error ? $" The reproduction failed: {error.Code}." : "";
         return $"run '{reproduction.Recorded.RunId}' did not reproduce: {string.Join("; ", diverged)}.{failed} {ChangedInputs(reproduction)} " +
-            $"The reproduction is kept in {Path.GetRelativePath(projectDirectory, reproduction.Outcome.Folder).Replace('\\', '/')}.";
+            $"The reproduction is kept in {Relative(projectDirectory, reproduction.Outcome.Folder)}.";
     }
 
     /// <summary>The inputs that changed; with none, the likely cause.</summary>
@@ -83,21 +83,35 @@ public static class VerdictReport
             : $"identical ({string.Join(", ", verdict.SameEntries)}: the same entries, only ZIP metadata such as timestamps differs)";
     }
 
+    /// <summary>"same: 16", "changed: 2 → 16": an input shows its value either way, so what was pinned or compared can be read.</summary>
     private static string Describe(InputCheck input)
     {
-        if (!input.Changed)
-        {
-            return "same";
-        }
-
         // Hashes and commits are long: their first twelve digits tell them apart.
         var digest = input.Input == "commit" || input.Recorded is { Length: 64 } || input.Current is { Length: 64 };
-        var before = digest ? Shown.Digest(input.Recorded) : input.Recorded ?? "none";
-        var after = digest ? Shown.Digest(input.Current) : input.Current ?? "none";
         var kind = digest && input.Input != "commit" ? "sha256 " : "";
+        string Value(string? value) => digest ? Shown.Digest(value) : value ?? "none";
+        if (!input.Changed)
+        {
+            return $"same: {(input.Recorded is null ? "none" : kind + Value(input.Recorded))}";
+        }
+
         var detail = input.Detail is { } files ? " — " + files : "";
-        return $"changed: {kind}{before} → {after}{detail}";
+        return $"changed: {kind}{Value(input.Recorded)} → {Value(input.Current)}{detail}";
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The line a reproduction that passed ends with: where it is, how many metrics held, and the model.</summary>
+    public static string Reproduced(Reproduction reproduction, string projectDirectory)
+    {
+        var verdict = reproduction.Verdict;
+        var model = !verdict.ModelIdentical ? "model differs" : verdict.SameEntries.Count == 0 ? "model bit-identical" : "model identical";
+        return $"{Relative(projectDirectory, reproduction.Outcome.Folder)} (reproduced {reproduction.Recorded.RunId}: {verdict.Metrics.Count} metric(s) within tolerance, {model})";
+    }
+
+    /// <summary>Why a cancelled reproduction failed.</summary>
+    public static string Cancelled(Reproduction reproduction) =>
+        $"the reproduction of {reproduction.Recorded.RunId} was cancelled: run {reproduction.Outcome.Record.RunId} is recorded as cancelled. Reproduce again.";
+
+    private static string Relative(string projectDirectory, string folder) => Path.GetRelativePath(projectDirectory, folder).Replace('\\', '/');
 }

@@ -33,9 +33,26 @@ public sealed record RunOwner(int ProcessId, DateTimeOffset ProcessStartedAt, st
         try
         {
             using var process = Process.GetProcessById(ProcessId);
-            return !process.HasExited && (process.StartTime.ToUniversalTime() - ProcessStartedAt).Duration() <= StartTimeSlack;
+            return !process.HasExited && !IsZombie(ProcessId) && (process.StartTime.ToUniversalTime() - ProcessStartedAt).Duration() <= StartTimeSlack;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A killed process whose parent has not reaped it yet (a container's init may never do) still has an id, but runs
+    /// nothing: Linux says so in field 3 of /proc/&lt;pid&gt;/stat, after the name in parentheses.
+    /// </summary>
+    private static bool IsZombie(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..] is ['Z' or 'X', ..];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
         {
             return false;
         }

@@ -10,11 +10,14 @@ namespace Repro.Threads;
 /// <param name="OmpNumThreads">Null removes the variable, so the program sees exactly what was recorded.</param>
 public sealed record ThreadSettings(int ProcessorCount, string? OmpNumThreads)
 {
+    /// <summary>Why this count, as the record says it: "ML.NET 5.0.1 found: …", "ProcessorCount=\"16\" on the experiment".</summary>
+    public string? PinnedBy { get; init; }
+
     public const string ProcessorCountVariable = "DOTNET_PROCESSOR_COUNT";
     public const string OmpNumThreadsVariable = "OMP_NUM_THREADS";
 
     /// <summary>A count chosen for Train: .NET and OpenMP alike get <paramref name="count"/>.</summary>
-    public static ThreadSettings Pinned(int count) => new(count, count.ToString(CultureInfo.InvariantCulture));
+    public static ThreadSettings Pinned(int count, string pinnedBy) => new(count, count.ToString(CultureInfo.InvariantCulture)) { PinnedBy = pinnedBy };
 
     /// <summary>The variables to set for the program.</summary>
     public IReadOnlyDictionary<string, string> Variables()

@@ -9,7 +9,7 @@ namespace Repro.Training;
 /// file it loads from its output folder). In strict mode this is where a build without a clean commit or a lock file
 /// stops, for Train and Reproduce alike.
 /// </summary>
-internal sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program)
+public sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program)
 {
     public static BuildInputs Read(TrainSettings settings)
     {

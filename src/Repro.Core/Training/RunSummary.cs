@@ -92,4 +92,18 @@ public static class RunSummary
         return text.ToString();
     }
 
+
+    /// <summary>A group this shard trained part of: recorded once the other shards' members are pulled in.</summary>
+    public static string Pending(PendingGroup pending, Sharding.Shard? shard) =>
+        $"group {pending.GroupId} of {pending.Experiment}: {pending.Here} of {pending.Planned} members trained by shard {shard}; " +
+        "the rest are trained by other shards — Pull them (-t:Pull) and the group is recorded.";
+
+    /// <summary>Why a cancelled Train failed: which run is kept as cancelled, how many never started.</summary>
+    public static string Cancelled(TrainResult result)
+    {
+        var kept = result.Runs.Where(o => o.Record.Status == RunStatus.Cancelled).Select(o => o.Record.RunId).ToArray();
+        return "Train was cancelled" +
+            (kept.Length > 0 ? $": run {string.Join(", ", kept)} is recorded as cancelled with what it had logged" : "") +
+            (result.NotStarted > 0 ? $"; {result.NotStarted} run(s) never started" : "") + ". Train again to make them.";
+    }
 }

@@ -16,8 +16,8 @@ public static class GroupDescription
         foreach (var version in versions)
         {
             var pointing = aliases.Where(a => a.Model == version.Model && a.Version == version.Version).Select(a => a.Alias).ToArray();
-            text.Append($"  registered as {version.Model} version {version.Version}")
-                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing)})" : "")
+            text.Append($"  registered as {version.Model}@{version.Version}")
+                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing.Select(a => $"{version.Model}@{a}"))})" : "")
                 .Append($", the model of member {version.RunId}").Append('\n');
         }
 

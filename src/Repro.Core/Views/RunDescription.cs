@@ -11,16 +11,22 @@ namespace Repro.Views;
 /// <summary>Everything about one run a person asks for: what, how, with which inputs, where, and how to reproduce it.</summary>
 public static class RunDescription
 {
+    /// <summary>The run as its record says; a record that cannot be read is described as that, never a failure.</summary>
     public static string Render(string runFolder, IReadOnlyList<ModelVersion> versions, IReadOnlyList<ModelAlias> aliases, string reproduceCommand)
     {
-        var record = RecordJson.ReadRecord(Path.Combine(runFolder, RunFiles.Run));
+        var stored = StoredRecord.In(runFolder);
+        if (stored.Record is not { } record)
+        {
+            return $"Run {stored.RunId}: NOT intact: {stored.Problem!.Message}";
+        }
+
         var text = new StringBuilder();
         text.Append($"Run {record.RunId}: {record.Experiment}, {record.Status}").Append('\n');
         foreach (var version in versions)
         {
             var pointing = aliases.Where(a => a.Model == version.Model && a.Version == version.Version).Select(a => a.Alias).ToArray();
-            text.Append($"  registered as {version.Model} version {version.Version}")
-                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing)})" : "")
+            text.Append($"  registered as {version.Model}@{version.Version}")
+                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing.Select(a => $"{version.Model}@{a}"))})" : "")
                 .Append(version.Group is { } group ? $", backed by group {group}" : "").Append('\n');
         }
 
@@ -61,6 +67,11 @@ public static class RunDescription
         text.Append("  ran           ").Append(record.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
             .Append($" for {(record.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)} s on {environment.MachineName} ")
             .Append($"({environment.Os}, {environment.Architecture}, {EnvironmentText.Processors(environment)}, .NET SDK {environment.SdkVersion}, runtime {environment.RuntimeVersion})").Append('\n');
+        if (environment.ProcessorCountPinnedBy is { } pinned)
+        {
+            text.Append("  processors    ").Append(environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)).Append(", pinned by ").Append(pinned).Append('\n');
+        }
+
         if (environment.CpuModel is { } cpu)
         {
             text.Append("  cpu           ").Append(cpu).Append('\n');

@@ -40,13 +40,8 @@ public static class RunListing
     /// <param name="remote">The remote, as shown, where runs whose artifacts are not local have them; null when none is set.</param>
     public static string Render(RunStore store, ModelRegistry registry, string? experiment, int last = DefaultLast, string? remote = null)
     {
-        var versions = registry.Models()
-            .SelectMany(model =>
-            {
-                var aliases = registry.Aliases(model);
-                return registry.Versions(model).Select(v => (v.RunId, v.Group, Label: Label(v, aliases)));
-            })
-            .ToArray();
+        // A registry file that cannot be read is said, not failed on: the listing shows what it can.
+        var (versions, registryNote) = Registered(registry);
         // A group's version is also its member's: the model is that run's.
         var registered = versions
             .GroupBy(r => r.RunId, StringComparer.Ordinal)
@@ -98,7 +93,7 @@ public static class RunListing
 
         if (rows.Count == 1)
         {
-            return (experiment is null ? "No runs yet: train with -t:Train." : $"No runs of experiment '{experiment}'.") + Unfinished(store.Partials());
+            return (experiment is null ? "No runs yet: train with -t:Train." : $"No runs of experiment '{experiment}'.") + Unfinished(store.Partials()) + registryNote;
         }
 
         if (rows.Skip(1).All(row => row[^1].Length == 0))
@@ -123,7 +118,27 @@ public static class RunListing
 
         Groups(text, new GroupStore(store), registeredGroups, experiment, last);
         Incomplete(text, store, experiment);
-        return text.Append(Unfinished(store.Partials())).ToString();
+        return text.Append(Unfinished(store.Partials())).Append(registryNote).ToString();
+    }
+
+    /// <summary>Every registered version with its label, and a note when a registry file cannot be read (then none are shown).</summary>
+    private static ((string RunId, string? Group, string Label)[] Versions, string Note) Registered(ModelRegistry registry)
+    {
+        try
+        {
+            var versions = registry.Models()
+                .SelectMany(model =>
+                {
+                    var aliases = registry.Aliases(model);
+                    return registry.Versions(model).Select(v => (v.RunId, v.Group, Label: Label(v, aliases)));
+                })
+                .ToArray();
+            return (versions, "");
+        }
+        catch (ReproException e) when (e.Code == ErrorCode.DamagedRegistry)
+        {
+            return ([], $"\nThe registry cannot be read, so no model versions are shown ({e.Code}): {e.Message}");
+        }
     }
 
     /// <summary>Run folders never finished: those whose build is gone (interrupted) and those still being written.</summary>
@@ -133,7 +148,7 @@ public static class RunListing
         var interrupted = partials.Where(p => p.State == PartialState.Interrupted).ToArray();
         if (interrupted.Length > 0)
         {
-            text.Append($"\nInterrupted runs: their build is gone, they will never finish and are no records (-t:Prune removes them):\n");
+            text.Append($"\nInterrupted runs ({ErrorCode.InterruptedRun}): their build is gone, they will never finish and are no records (-t:Prune removes them):\n");
             foreach (var run in interrupted)
             {
                 text.Append($"  {run.RunId}.partial  {run.OwnerText}; {run.Holds}\n");

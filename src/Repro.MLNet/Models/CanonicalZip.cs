@@ -33,7 +33,7 @@ internal sealed class CanonicalZip(Stream destination)
             throw new NotSupportedException($"a canonical model holds at most {ushort.MaxValue - 1} entries (no ZIP64).");
         }
 
-        var record = new CentralRecord(Encoding.UTF8.GetBytes(name), Crc32.Compute(content), (uint)content.Length, ToUInt32(_offset));
+        var record = new CentralRecord(Encoding.UTF8.GetBytes(name), System.IO.Hashing.Crc32.HashToUInt32(content), (uint)content.Length, ToUInt32(_offset));
         var header = new byte[30 + record.Name.Length];
         var span = header.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span[0..], 0x04034B50);

@@ -37,7 +37,8 @@ internal sealed class BackgroundBuild : IDisposable
             Assert.Inconclusive("process groups and POSIX signals are tested on Linux and macOS");
         }
 
-        // setsid execs dotnet as the leader of a new process group: its id is the group's.
+        // setsid execs dotnet as the leader of a new process group: its id is the group's. A test run started in the
+        // background of a shell without job control inherits SIGINT ignored; a terminal's Ctrl+C reaches processes that do not.
         var start = new ProcessStartInfo("setsid")
         {
             WorkingDirectory = project.Directory,
@@ -46,7 +47,7 @@ internal sealed class BackgroundBuild : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["dotnet", .. arguments, "-nodeReuse:false"])
+        foreach (var argument in (string[])["env", "--default-signal=INT,QUIT", "dotnet", .. arguments, "-nodeReuse:false"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -104,7 +105,7 @@ internal sealed class BackgroundBuild : IDisposable
         }
 
         _process.WaitForExit();
-        return new CommandResult("dotnet " + string.Join(" ", _process.StartInfo.ArgumentList.Skip(1)), _process.ExitCode, Output);
+        return new CommandResult("dotnet " + string.Join(" ", _process.StartInfo.ArgumentList.Skip(3)), _process.ExitCode, Output);
     }
 
     public void Dispose()
