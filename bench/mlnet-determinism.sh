@@ -9,6 +9,7 @@
 # SHA-256 over every test score's bits, so it means the same model output to the last bit.
 #
 # Usage: bench/mlnet-determinism.sh [REPEATS] [TRAINER...]     (default 3 repeats, every trainer below)
+#        MLNET_VERSION=6.0.0 bench/mlnet-determinism.sh         (another ML.NET than the repository's MLNetVersion)
 # Needs: the .NET SDK; installs python3-sklearn with apt-get when the data has to be generated.
 set -euo pipefail
 
@@ -21,7 +22,13 @@ if [ ${#trainers[@]} -eq 0 ]; then
 fi
 python=/usr/bin/python3
 data="$here/.data"
-results="$here/.results/mlnet"
+project="$here/Repro.Bench.MLNet/Repro.Bench.MLNet.csproj"
+# Unset MLNET_VERSION builds the repository's version (Directory.Packages.props); either way each version gets its own
+# results folder, so a run on one never reads the build or the runs of another.
+version_args=()
+if [ -n "${MLNET_VERSION:-}" ]; then version_args=(-p:MLNetVersion="$MLNET_VERSION"); fi
+requested="${MLNET_VERSION:-$(dotnet msbuild "$project" -getProperty:MLNetVersion)}"
+results="$here/.results/mlnet-$requested"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 if ! [ -f "$data/train.csv" ] || ! [ -f "$data/test.csv" ]; then
@@ -34,10 +41,13 @@ if ! [ -f "$data/train.csv" ] || ! [ -f "$data/test.csv" ]; then
     "$python" "$here/make_data.py" "$data"
 fi
 
-echo "Building Repro.Bench.MLNet (Release)..." >&2
+echo "Building Repro.Bench.MLNet (Release) on ML.NET $requested..." >&2
 mkdir -p "$results"
-dotnet build "$here/Repro.Bench.MLNet/Repro.Bench.MLNet.csproj" -c Release --nologo -v quiet -o "$results/bin" > "$results/build.log" 2>&1 \
+dotnet build "$project" -c Release --nologo -v quiet -o "$results/bin" "${version_args[@]}" > "$results/build.log" 2>&1 \
     || { cat "$results/build.log" >&2; exit 1; }
+# The heading names the Microsoft.ML the build resolved, not the one asked for: restore may pick a later one.
+mlnet_version="$("$python" -c 'import json,sys; print(next(k.split("/")[1] for k in json.load(open(sys.argv[1]))["libraries"] if k.startswith("Microsoft.ML/")))' \
+    "$results/bin/Repro.Bench.MLNet.deps.json")"
 
 lines="$results/runs.jsonl"
 : > "$lines"
@@ -65,6 +75,6 @@ done
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo
-echo "Machine: $(nproc) cores, $cpu; .NET $(dotnet --version); ML.NET 5.0.1; $repeats repeats; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after."
+echo "Machine: $(nproc) cores, $cpu; .NET $(dotnet --version); ML.NET $mlnet_version; $repeats repeats; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after."
 echo
 "$python" "$here/mlnet_table.py" "$lines"

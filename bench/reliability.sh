@@ -60,13 +60,13 @@ done
 sleep 1
 partials=$(ls -d "$store"/*.partial 2> /dev/null | wc -l)
 finished=$(ls -d "$store"/2*/ 2> /dev/null | grep -vc partial || true)
-# Interrupted runs are warnings, errors where warnings are errors (as in this repository): the listing is read anyway.
-build -t:Runs -p:Last=0 "-p:ReproRunsDir=$store" -v:m > "$work/runs.log" 2>&1 || true
+# Runs lists interrupted runs (REPRO1005) as part of its listing, one "<RunId>.partial" line each.
+build -t:Runs -p:Last=0 "-p:ReproRunsDir=$store" -v:m > "$work/runs.log" 2>&1
 listed=0
 for folder in "$store"/*.partial; do
     [ -e "$folder" ] || continue
     id="$(basename "$folder" .partial)"
-    grep -q "REPRO1005: run $id was interrupted" "$work/runs.log" && listed=$((listed + 1))
+    grep -qE "^ +$id\.partial " "$work/runs.log" && listed=$((listed + 1))
 done
 echo "Judging $finished finished records..." >&2
 corrupt=$(not_intact "$store")

@@ -83,7 +83,7 @@ public sealed class AzureRemoteTests : RemoteTests
         };
         var runId = Path.GetFileName(project.Runs().Single());
         outputs.Add(Build(project, "build", "-t:Register", "-p:Model=numbers", "-p:RunId=" + runId, "-p:ReproRemote=" + remote).Succeeded().Output);
-        outputs.Add(Build(project, "build", "-t:Describe", "-p:Model=numbers", "-p:Version=1", "-p:ReproRemote=" + remote).Succeeded().Output);
+        outputs.Add(Build(project, "build", "-t:Describe", "-p:Model=numbers@1", "-p:ReproRemote=" + remote).Succeeded().Output);
         var clone = project.Clone();
         outputs.Add(Build(clone, "build", "-t:Pull", "-p:ReproRemote=" + remote, "-v:detailed").Succeeded().Output);
         // A refused credential is named, never shown.

@@ -112,7 +112,7 @@ public sealed class BadInputTests
             string[] arguments = verb == "Register" ? ["build", "-t:Register", "-p:Model=demo-model"] : ["build", "-t:" + verb];
             var output = _project.Dotnet(arguments).FailedWith("REPRO0020").Output;
             StringAssert.Contains(output, "-p:RunId=<id>", verb);
-            Assert.AreEqual(verb != "Register", output.Contains("-p:Model=iris-classifier -p:Version=3", StringComparison.Ordinal),
+            Assert.AreEqual(verb != "Register", output.Contains("-p:Model=iris-classifier@3", StringComparison.Ordinal),
                 $"{verb} names the other way to name a run exactly when it takes one");
         }
     }

@@ -47,7 +47,7 @@ public sealed class CompareTests
         var project = ExperimentProject.Create(Experiments);
         var production = project.TrainRun("weights");
         project.Dotnet("build", "-t:Register", "-p:RunId=" + production, "-p:Model=iris-classifier").Succeeded();
-        project.Dotnet("build", "-t:Promote", "-p:Model=iris-classifier", "-p:Version=1", "-p:Alias=production").Succeeded();
+        project.Dotnet("build", "-t:Promote", "-p:Model=iris-classifier@1", "-p:Alias=production").Succeeded();
         var candidate = project.TrainRun("weights", "-p:Seed=7");
 
         var output = Compare(project, candidate, "iris-classifier@production", "-p:MaxRegression=rows=0").Succeeded().Output;

@@ -86,7 +86,7 @@ public sealed class EnvironmentTests
         var runId = Path.GetFileName(project.Runs().Single());
         Run("build", "-t:Reproduce", "-p:RunId=" + runId);
         Run("build", "-t:Register", "-p:Model=demo", "-p:RunId=" + runId);
-        Run("build", "-t:Describe", "-p:Model=demo", "-p:Version=1");
+        Run("build", "-t:Describe", "-p:Model=demo@1");
         Run("build", "-t:Describe", "-p:RunId=" + runId);
         Run("build", "-t:Runs");
         Run("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true", "-v:detailed");

@@ -74,11 +74,11 @@ public sealed class GroupTests
         var members = group.Members.Select(m => m.RunId).ToArray();
         StringAssert.Contains(project.Reproduce(groupId).Succeeded().Output, $"Group {groupId} (weights): 5 of 5 members reproduced");
         var register = project.Dotnet("build", "-t:Register", "-p:RunId=" + groupId, "-p:Model=demo", "-p:Member=2").Succeeded().Output;
-        StringAssert.Contains(register, $"registered group {groupId} as demo version 1, the model of member {members[1]}");
-        StringAssert.Contains(project.Dotnet("build", "-t:Describe", "-p:RunId=" + groupId).Succeeded().Output, "registered as demo version 1");
+        StringAssert.Contains(register, $"registered group {groupId} as demo@1, the model of member {members[1]}");
+        StringAssert.Contains(project.Dotnet("build", "-t:Describe", "-p:RunId=" + groupId).Succeeded().Output, "registered as demo@1");
         var runs = project.Dotnet("build", "-t:Runs").Succeeded().Output;
         StringAssert.Contains(runs.Split('\n').Single(line => line.Contains("  " + groupId + "  ", StringComparison.Ordinal)), "5 runs (5 completed)");
-        StringAssert.Contains(project.Dotnet("build", "-t:Describe", "-p:Model=demo", "-p:Version=1").Succeeded().Output,
+        StringAssert.Contains(project.Dotnet("build", "-t:Describe", "-p:Model=demo@1").Succeeded().Output,
             $"backed by     group {groupId} of 5 runs (5 seeds)");
 
         // The fifth row: only the member of seed 5 reads it.

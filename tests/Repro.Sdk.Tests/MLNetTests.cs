@@ -12,9 +12,15 @@ namespace Repro.Sdk.Tests;
 [TestClass]
 public sealed class MLNetTests
 {
-    private const string MicrosoftML = """
+    /// <summary>The ML.NET the project references, and Repro.MLNet's implicit reference follows.</summary>
+    private const string MLNetVersion = "6.0.0";
+
+    /// <summary>The oldest ML.NET Repro.MLNet supports: the library test uses it, so both majors are trained here.</summary>
+    private const string OldestMLNetVersion = "5.0.1";
+
+    private const string MicrosoftML = $"""
           <ItemGroup>
-            <PackageReference Include="Microsoft.ML" Version="5.0.1" />
+            <PackageReference Include="Microsoft.ML" Version="{MLNetVersion}" />
           </ItemGroup>
         """;
 
@@ -164,6 +170,71 @@ public sealed class MLNetTests
         StringAssert.Contains(output, "the same entries, only ZIP metadata such as timestamps differs");
         StringAssert.Contains(output, "model identical");
     }
+
+    [TestMethod]
+    public void SdcaInAReferencedLibraryIsPinnedAndTrainsTheSameTwiceOnASixteenCoreMachine()
+    {
+        Console.WriteLine("MLNetTests: SDCA in a library the program references, twice at a simulated 16 cores…");
+        // The program references neither ML.NET nor Repro.MLNet: both reach it through the library, as in a service's layout.
+        var project = ExperimentProject.Create("""<Experiment Include="library-sdca" Seed="42" TestSize="0.25" Data="data/counts.csv" />""",
+            git: false, restore: false, program: "Pipeline.Sdca.Train(Repro.ExperimentRun.Open(args));",
+            projectBody: """<ItemGroup><ProjectReference Include="../Pipeline/Pipeline.csproj" /></ItemGroup>""");
+        project.Write("Pipeline/Pipeline.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.ML" Version="{OldestMLNetVersion}" />
+                <PackageReference Include="Repro.MLNet" Version="{project.Feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """, atRepositoryRoot: true);
+        project.Write("Pipeline/Sdca.cs", LibrarySource, atRepositoryRoot: true);
+        project.Write("data/counts.csv", CountData());
+        project.Restore();
+        project.Git("init", "-q", "-b", "main");
+        project.Commit("an experiment whose pipeline is a library");
+
+        var runs = new[] { 1, 2 }.Select(_ =>
+        {
+            var before = project.Runs();
+            project.Dotnet(new Dictionary<string, string>(project.Feed.Environment) { ["DOTNET_PROCESSOR_COUNT"] = "16" },
+                "build", "-t:Train", "-p:Force=true").Succeeded();
+            return project.Runs().Except(before).Single();
+        }).ToArray();
+
+        var environment = Record(runs[0]).GetProperty("environment");
+        Assert.AreEqual(1, environment.GetProperty("processorCount").GetInt32(), "ML.NET found through the library pins the count");
+        Assert.AreEqual(16, environment.GetProperty("hostProcessorCount").GetInt32());
+        StringAssert.Contains(environment.GetProperty("processorCountPinnedBy").GetString(), $"ML.NET {OldestMLNetVersion} (through project Pipeline) found");
+        Assert.AreEqual(File.ReadAllText(Path.Combine(runs[0], "metrics.json")), File.ReadAllText(Path.Combine(runs[1], "metrics.json")));
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(runs[0], "artifacts/model.zip")), File.ReadAllBytes(Path.Combine(runs[1], "artifacts/model.zip")));
+    }
+
+    private const string LibrarySource = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Repro;
+        using Repro.MLNet;
+
+        namespace Pipeline;
+
+        public static class Sdca
+        {
+            public static void Train(ExperimentRun run)
+            {
+                var ml = run.CreateMLContext();
+                var names = Enumerable.Range(0, 8).Select(i => "f" + i).ToArray();
+                var columns = names.Select((name, i) => new TextLoader.Column(name, DataKind.Single, i))
+                    .Append(new TextLoader.Column("Label", DataKind.Single, names.Length)).ToArray();
+                var data = ml.Data.LoadFromTextFile(run.DataPath, columns, separatorChar: ',', hasHeader: true);
+                var split = run.TrainTestSplit(ml, data);
+                var model = ml.Transforms.Concatenate("Features", names).Append(ml.Transforms.NormalizeMinMax("Features"))
+                    .Append(ml.Regression.Trainers.Sdca()).Fit(split.TrainSet);
+                run.LogMetrics(ml.Regression.Evaluate(model.Transform(split.TestSet)));
+                run.SaveModel(ml, model, data.Schema, "model.zip");
+            }
+        }
+        """;
 
     private static string TrainUnder(string experiment, int processors, params string[] properties)
     {

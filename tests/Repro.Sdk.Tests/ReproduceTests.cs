@@ -7,6 +7,8 @@ namespace Repro.Sdk.Tests;
 [TestClass]
 public sealed class ReproduceTests
 {
+    private static ExperimentProject _shared = null!;
+
     private const string Experiments = """
             <Experiment Include="weights" Seed="42" Data="data/numbers.csv" />
             <Experiment Include="clock" Seed="1" Mode="clock" Tolerance="0" />
@@ -15,10 +17,22 @@ public sealed class ReproduceTests
             <Experiment Include="crash" Seed="1" Mode="crash" />
         """;
 
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>The project every test that leaves its files alone shares, restored and built once, with a run store of the test's own.</summary>
+    private ExperimentProject Shared => _shared.WithStoreOf(TestContext.TestName!);
+
+    [ClassInitialize]
+    public static void CreateProject(TestContext context)
+    {
+        _shared = ExperimentProject.Create(Experiments);
+        _shared.Dotnet("build").Succeeded();
+    }
+
     [TestMethod]
     public void AnUnchangedProjectReproducesAndLeavesAnAuditTrail()
     {
-        var project = ExperimentProject.Create(Experiments);
+        var project = Shared;
         var runId = project.TrainRun("weights");
         var before = project.Runs();
 
@@ -59,7 +73,7 @@ public sealed class ReproduceTests
     [TestMethod]
     public void ANonDeterministicProgramFailsAtZeroToleranceAndPassesAWideOne()
     {
-        var project = ExperimentProject.Create(Experiments);
+        var project = Shared;
         var runId = project.TrainRun("clock");
 
         var output = project.Reproduce(runId).FailedWith("REPRO0024").Output;
@@ -90,7 +104,7 @@ public sealed class ReproduceTests
     [TestMethod]
     public void AModelThatIsNotBitIdenticalFailsOnlyWhenExactIsAsked()
     {
-        var project = ExperimentProject.Create(Experiments);
+        var project = Shared;
         var runId = project.TrainRun("stamped");
 
         StringAssert.Contains(project.Reproduce(runId).Succeeded().Output, "model differs");
@@ -100,7 +114,7 @@ public sealed class ReproduceTests
     [TestMethod]
     public void ATamperedRecordIsCaughtBeforeAnythingRuns()
     {
-        var project = ExperimentProject.Create(Experiments);
+        var project = Shared;
         var runId = project.TrainRun("weights");
         var metrics = Path.Combine(project.RunsDirectory, runId, "metrics.json");
         File.WriteAllText(metrics, File.ReadAllText(metrics).Replace("\"rows\": 5", "\"rows\": 6"));
@@ -113,7 +127,7 @@ public sealed class ReproduceTests
     [TestMethod]
     public void AFailedRunHasNothingToReproduce()
     {
-        var project = ExperimentProject.Create(Experiments);
+        var project = Shared;
         var before = project.Runs();
         project.Train("-p:Experiment=crash").FailedWith("REPRO0006");
         project.Reproduce(Path.GetFileName(project.Runs().Except(before).Single())).FailedWith("REPRO0023");
@@ -123,12 +137,12 @@ public sealed class ReproduceTests
     [DataRow("../../x")]
     [DataRow("20261122-051500-123-3f9a1c/../../x")]
     public void APathIsNotARunId(string runId) =>
-        ExperimentProject.Create(Experiments, git: false).Reproduce(runId).FailedWith("REPRO0020");
+        Shared.Reproduce(runId).FailedWith("REPRO0020");
 
     [TestMethod]
     public void AnUnknownIdListsTheNearestOnes()
     {
-        var project = ExperimentProject.Create(Experiments);
+        var project = Shared;
         var runId = project.TrainRun("weights");
         var typo = runId[..^1] + (runId[^1] == '0' ? '1' : '0');
         StringAssert.Contains(project.Reproduce(typo).FailedWith("REPRO0021").Output, runId);
@@ -190,14 +204,14 @@ public sealed class ReproduceTests
         project.Write("Demo.csproj", csproj.Replace("</Project>", """<ItemGroup><PackageReference Include="MathNet.Numerics" Version="5.0.0" /></ItemGroup></Project>"""));
         project.Commit("a dependency the lock file lacks");
         before = project.Runs();
-        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true").FailedWith("NU1004");
+        project.DotnetOnCi("build", "-restore", "-t:Train", "-p:Experiment=weights", "-p:Force=true").FailedWith("NU1004");
         CollectionAssert.AreEqual(before, project.Runs(), "no run is made with dependencies the lock file does not pin");
         Assert.AreEqual(locked, File.ReadAllText(lockFile), "the lock file is left as committed");
         project.Write("Demo.csproj", csproj);
 
         File.Delete(lockFile);
         project.Commit("no lock file");
-        project.DotnetOnCi("build", "-t:Train", "-p:Experiment=weights", "-p:Force=true", "-p:RestorePackagesWithLockFile=false").FailedWith("REPRO0031");
+        project.DotnetOnCi("build", "-restore", "-t:Train", "-p:Experiment=weights", "-p:Force=true", "-p:RestorePackagesWithLockFile=false").FailedWith("REPRO0031");
         CollectionAssert.AreEqual(before, project.Runs(), "no run is made without a lock file");
     }
 

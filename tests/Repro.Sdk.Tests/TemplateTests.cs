@@ -49,7 +49,7 @@ public sealed class TemplateTests
     {
         var projectFile = File.ReadAllText(Path.Combine(_project, "MyModel.csproj"));
         StringAssert.Contains(projectFile, $"""<Project Sdk="Repro.Sdk/{_feed.Version}">""");
-        StringAssert.Contains(projectFile, """<PackageReference Include="Microsoft.ML" Version="5.0.1" />""");
+        StringAssert.Contains(projectFile, """<PackageReference Include="Microsoft.ML" Version="6.0.0" />""");
         foreach (var file in new[] { "Program.cs", "README.md", ".gitignore", "data/iris.csv", "data/README.md" })
         {
             Assert.IsTrue(File.Exists(Path.Combine(_project, file)), $"the template did not create {file}");

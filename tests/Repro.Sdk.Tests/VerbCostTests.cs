@@ -29,9 +29,9 @@ public sealed class VerbCostTests
         StringAssert.Contains(clone.Dotnet("build", "-t:Runs").Succeeded().Output, _runId);
         StringAssert.Contains(clone.Dotnet("build", "-t:Describe", "-p:RunId=" + _runId).Succeeded().Output, $"Run {_runId}: weights, completed");
         clone.Dotnet("build", "-t:Register", "-p:RunId=" + _runId, "-p:Model=demo").Succeeded();
-        clone.Dotnet("build", "-t:Promote", "-p:Model=demo", "-p:Version=1", "-p:Alias=production").Succeeded();
-        StringAssert.Contains(clone.Dotnet("build", "-t:Describe", "-p:Model=demo", "-p:Version=production").Succeeded().Output, "demo version 1 (production)");
-        clone.Dotnet("build", "-t:ApplyParams", "-p:Model=demo", "-p:Version=production").Succeeded();
+        clone.Dotnet("build", "-t:Promote", "-p:Model=demo@1", "-p:Alias=production").Succeeded();
+        StringAssert.Contains(clone.Dotnet("build", "-t:Describe", "-p:Model=demo@production").Succeeded().Output, "demo@1 (demo@production)");
+        clone.Dotnet("build", "-t:ApplyParams", "-p:Model=demo@production").Succeeded();
 
         AssertNotBuilt(clone);
     }
@@ -44,7 +44,7 @@ public sealed class VerbCostTests
 
         clone.Reproduce("nope").FailedWith("REPRO0020");
         StringAssert.Contains(clone.Reproduce(typo).FailedWith("REPRO0021").Output, _runId);
-        clone.Dotnet("build", "-t:Reproduce", "-p:Model=demo", "-p:Version=1").FailedWith("REPRO0042");
+        clone.Dotnet("build", "-t:Reproduce", "-p:Model=demo@1").FailedWith("REPRO0042");
         AssertNotBuilt(clone);
 
         // The same check would see a build: a reproduction of the run builds the program.

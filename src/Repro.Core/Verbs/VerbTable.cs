@@ -21,7 +21,7 @@ public static class VerbTable
             "`-p:MaxParallelRuns=N` `-p:StopOnFirstFailure=true` `-p:Shard=i/n`", Builds: true),
         new("Runs", "Lists the newest runs and groups, then the runs never finished; never fails because of what it lists.",
             "`-p:Experiment=NAME` `-p:Last=N` (0 for all)", ReadOnly: true),
-        new("Reproduce", "Re-runs a recorded run, or every member of a group, and fails the build when it diverges, naming the inputs that changed.",
+        new("Reproduce", "Builds the program, re-runs a recorded run (or every member of a group) and fails the build when it diverges, naming the inputs that changed.",
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`; `-p:Tolerance=\"1e-9 accuracy=0.01\"` `-p:ReproExact=true` `-p:ReproduceAt=commit`", Builds: true),
         new("Describe", "Shows a run, a group or a registered version: inputs, integrity, and the commands that reproduce it.",
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`", ReadOnly: true),
@@ -40,5 +40,7 @@ public static class VerbTable
     /// <summary>The table as docs/reference.md shows it.</summary>
     public static string Markdown() =>
         "| verb | what it does | takes |\n| --- | --- | --- |\n" +
-        string.Concat(All.Select(v => $"| `-t:{v.Name}` | {v.Does}{(v.Builds ? " Builds the program." : "")} | {(v.Takes.Length == 0 ? "—" : v.Takes)} |\n"));
+        string.Concat(All.Select(v => $"| `-t:{v.Name}` | {Cell(v.Does)} | {(v.Takes.Length == 0 ? "—" : Cell(v.Takes))} |\n"));
+
+    private static string Cell(string text) => text.Replace("|", "\\|");
 }

@@ -47,7 +47,7 @@ internal sealed class BackgroundBuild : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["env", "--default-signal=INT,QUIT", "dotnet", .. arguments, "-nodeReuse:false"])
+        foreach (var argument in (string[])["env", "--default-signal=INT,QUIT", "dotnet", .. project.ArgumentsOf(arguments), "-nodeReuse:false"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -48,18 +48,37 @@ internal sealed class ExperimentProject
         return 0;
         """;
 
-    private ExperimentProject(string repository, string directory, Feed feed)
+    private readonly string? _store;
+
+    private ExperimentProject(string repository, string directory, Feed feed, string? store = null)
     {
         Repository = repository;
         Directory = directory;
         Feed = feed;
+        _store = store;
     }
 
     public string Repository { get; }
     public string Directory { get; }
     public Feed Feed { get; }
     public string ProjectFile => Path.Combine(Directory, "Demo.csproj");
-    public string RunsDirectory => Path.Combine(Directory, "runs");
+    public string RunsDirectory => _store is null ? Path.Combine(Directory, "runs") : Path.Combine(_store, "runs");
+
+    public string RegistryDirectory => _store is null ? Path.Combine(Directory, "registry") : Path.Combine(_store, "registry");
+
+    /// <summary>
+    /// The same project, built and restored once for a test class, with a run store and a registry of this test's own,
+    /// outside the repository (so no test's runs make another's tree dirty): every build gets -p:ReproRunsDir and
+    /// -p:ReproRegistryDir. A test that changes the project's files needs a project of its own instead.
+    /// </summary>
+    public ExperimentProject WithStoreOf(string test) =>
+        new(Repository, Directory, Feed, Path.Combine(Feed.Root, "stores", test + "-" + Guid.NewGuid().ToString("N")[..8])) { Restored = Restored };
+
+    /// <summary>
+    /// Restore has run with the project as it is: later builds pass --no-restore, as a user's second build may, which
+    /// saves each build two seconds. A test that changes what restore reads (a package reference) restores again.
+    /// </summary>
+    public bool Restored { get; private set; }
 
     /// <summary>Writes the project; with <paramref name="git"/>, commits it (lock file included) so the tree is clean.</summary>
     /// <param name="program">Program.cs; <see cref="ProgramSource"/> by default.</param>
@@ -83,7 +102,7 @@ internal sealed class ExperimentProject
         project.Write("data/numbers.csv", "value\n1.5\n2.25\n-3\n4\n10.125\n");
         if (restore)
         {
-            project.Dotnet("restore").Succeeded();
+            project.Restore();
         }
 
         if (git)
@@ -112,16 +131,43 @@ internal sealed class ExperimentProject
         return path;
     }
 
-    public CommandResult Dotnet(params string[] arguments) =>
-        Infrastructure.Dotnet.Run(Directory, Feed.Environment, arguments);
+    /// <summary>Restores the project as it is now (with <paramref name="properties"/>); later builds skip restore.</summary>
+    public CommandResult Restore(params string[] properties)
+    {
+        var result = Infrastructure.Dotnet.Run(Directory, Feed.Environment, ["restore", .. properties]).Succeeded();
+        Restored = true;
+        return result;
+    }
+
+    public CommandResult Dotnet(params string[] arguments) => Dotnet(Feed.Environment, arguments);
 
     /// <summary>With <paramref name="environment"/> as the whole of what the test sets (include <see cref="Feed"/>'s).</summary>
-    public CommandResult Dotnet(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        Infrastructure.Dotnet.Run(Directory, environment, arguments);
+    public CommandResult Dotnet(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var result = Infrastructure.Dotnet.Run(Directory, environment, ArgumentsOf(arguments));
+        // A build that restored (the first one, or one with -restore) leaves the project restored.
+        Restored |= arguments[0] is "build" or "restore" && result.ExitCode == 0;
+        return result;
+    }
 
     /// <summary>As a CI server runs it: CI=true turns on the strict gate.</summary>
     public CommandResult DotnetOnCi(params string[] arguments) =>
-        Infrastructure.Dotnet.Run(Directory, new Dictionary<string, string>(Feed.Environment) { ["CI"] = "true" }, arguments);
+        Dotnet(new Dictionary<string, string>(Feed.Environment) { ["CI"] = "true" }, arguments);
+
+    /// <summary>
+    /// The arguments of a build: with this test's run store and registry when it has its own, and --no-restore once the
+    /// project is restored, unless they ask for restore (-restore, for a test of what restore does).
+    /// </summary>
+    public string[] ArgumentsOf(string[] arguments)
+    {
+        if (arguments[0] != "build")
+        {
+            return arguments;
+        }
+
+        string[] store = _store is null ? [] : ["-p:ReproRunsDir=" + RunsDirectory, "-p:ReproRegistryDir=" + RegistryDirectory];
+        return Restored && !arguments.Any(a => a is "-restore" or "--restore" or "--no-restore") ? [.. arguments, .. store, "--no-restore"] : [.. arguments, .. store];
+    }
 
     public CommandResult Train(params string[] properties) => Dotnet(["build", "-t:Train", .. properties]);
 
