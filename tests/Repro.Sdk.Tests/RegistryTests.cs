@@ -20,11 +20,7 @@ public sealed class RegistryTests
     private ExperimentProject Shared => _shared.WithStoreOf(TestContext.TestName!);
 
     [ClassInitialize]
-    public static void CreateProject(TestContext context)
-    {
-        _shared = ExperimentProject.Create(Experiments);
-        _shared.Dotnet("build").Succeeded();
-    }
+    public static void CreateProject(TestContext context) => _shared = ExperimentProject.CreateShared(Experiments);
 
     [TestMethod]
     public void TrainRegisterPromoteChangeApplyTrainGivesTheProductionMetricsAgain()

@@ -15,9 +15,7 @@ public static class GroupDescription
         text.Append($"Group {group.GroupId}: {group.Experiment}, {Kind(group)}, {Size(group)}").Append('\n');
         foreach (var version in versions)
         {
-            var pointing = aliases.Where(a => a.Model == version.Model && a.Version == version.Version).Select(a => a.Alias).ToArray();
-            text.Append($"  registered as {version.Model}@{version.Version}")
-                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing.Select(a => $"{version.Model}@{a}"))})" : "")
+            text.Append("  registered as ").Append(VersionLabel.Of(version, aliases))
                 .Append($", the model of member {version.RunId}").Append('\n');
         }
 

@@ -24,9 +24,7 @@ public static class RunDescription
         text.Append($"Run {record.RunId}: {record.Experiment}, {record.Status}").Append('\n');
         foreach (var version in versions)
         {
-            var pointing = aliases.Where(a => a.Model == version.Model && a.Version == version.Version).Select(a => a.Alias).ToArray();
-            text.Append($"  registered as {version.Model}@{version.Version}")
-                .Append(pointing.Length > 0 ? $" ({string.Join(", ", pointing.Select(a => $"{version.Model}@{a}"))})" : "")
+            text.Append("  registered as ").Append(VersionLabel.Of(version, aliases))
                 .Append(version.Group is { } group ? $", backed by group {group}" : "").Append('\n');
         }
 

@@ -114,6 +114,14 @@ internal sealed class ExperimentProject
         return project;
     }
 
+    /// <summary>A project for a test class to share, restored and built once; each test takes <see cref="WithStoreOf"/>.</summary>
+    public static ExperimentProject CreateShared(string experimentItems)
+    {
+        var project = Create(experimentItems);
+        project.Dotnet("build").Succeeded();
+        return project;
+    }
+
     /// <summary>A git clone of the repository somewhere else, deeper, as a colleague's checkout of the same commit is.</summary>
     public ExperimentProject Clone()
     {
