@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using Repro.Sdk.Tests.Infrastructure;
 using Repro.Testing;
 
@@ -40,15 +41,20 @@ public sealed class AzureRemoteTests : RemoteTests
     [TestMethod]
     public void TheEmulatorKilledMidPushFailsTheBuildLeavesNoRunVisibleAndTheNextPushCompletes()
     {
-        // A model large enough to take several seconds to upload in blocks.
-        var project = ExperimentProject.Create("""<Experiment Include="big" Seed="7" Data="data/numbers.csv" ModelMegabytes="400" />""", program: BigModelProgram);
+        // A model just above the largest one sent in a single Put Blob (256 MiB), so it goes up as staged blocks.
+        var project = ExperimentProject.Create("""<Experiment Include="big" Seed="7" Data="data/numbers.csv" ModelMegabytes="264" />""", program: BigModelProgram);
         var runId = project.TrainRun("big");
         var remote = NewRemote();
         var environment = new Dictionary<string, string>(project.Feed.Environment).Concat(RemoteEnvironment).ToDictionary();
+        var (container, prefix) = Split(remote);
+        var sha256 = ExperimentProject.ReadJson(Path.Combine(project.RunsDirectory, runId, "run.json")).GetProperty("artifacts")
+            .EnumerateArray().Single(a => a.GetProperty("path").GetString() == "artifacts/model.bin").GetProperty("sha256").GetString()!;
+        var model = new BlobContainerClient(Emulator.ConnectionString, container).GetBlockBlobClient($"{prefix}/{sha256[..2]}/{sha256}");
 
         using (var push = BackgroundBuild.Start(project, environment, "build", "-t:Push", "-p:ReproRemote=" + remote))
         {
-            push.WaitUntil(() => push.Output.Contains("pushing artifacts/model.bin:", StringComparison.Ordinal), "the upload is under way", TimeSpan.FromMinutes(3));
+            // Killed once the emulator holds some of the model's blocks and the blob is not committed: mid-upload.
+            push.WaitUntil(() => Staged(model) > 0, "the model's first blocks to be staged", TimeSpan.FromMinutes(3));
             Emulator.Kill();
             var failed = push.WaitForExit(TimeSpan.FromMinutes(2));
             Assert.AreNotEqual(0, failed.ExitCode, failed.Output);
@@ -56,7 +62,6 @@ public sealed class AzureRemoteTests : RemoteTests
         }
 
         Emulator.Restart();
-        var (container, prefix) = Split(remote);
         var client = new BlobContainerClient(Emulator.ConnectionString, container);
         // Killed before it saved its state, the emulator may have lost the container itself: then nothing is visible either.
         Assert.IsFalse(client.Exists().Value && client.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix + "/", CancellationToken.None).Any(b => b.Name.Contains("/runs/", StringComparison.Ordinal)), "no run is published half-pushed");
@@ -105,6 +110,19 @@ public sealed class AzureRemoteTests : RemoteTests
 
         // The search can fail: what the runs do record is found.
         Assert.IsTrue(outputs.Any(o => o.Contains(remote, StringComparison.Ordinal)), "the remote itself is named");
+    }
+
+    /// <summary>How many blocks of the blob the emulator holds uncommitted; none while the upload has not begun (or the container is not there yet).</summary>
+    private static int Staged(Azure.Storage.Blobs.Specialized.BlockBlobClient blob)
+    {
+        try
+        {
+            return blob.GetBlockList(Azure.Storage.Blobs.Models.BlockListTypes.Uncommitted).Value.UncommittedBlocks.Count();
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return 0;
+        }
     }
 
     private static (string Container, string Prefix) Split(string remote)

@@ -21,14 +21,12 @@ public sealed class SampleTests
     [TestMethod]
     public void EveryExperimentGivesTheSameMetricsAndModelRunAfterRunAtAnyProcessorCount()
     {
-        Console.WriteLine("SampleTests: training the sample on this machine, then twice at a simulated 16 cores…");
-        var here = Train();
+        Console.WriteLine("SampleTests: training the sample at a simulated 16 cores, then at 2…");
         var sixteen = Train(("DOTNET_PROCESSOR_COUNT", "16"));
-        var again = Train(("DOTNET_PROCESSOR_COUNT", "16"));
+        var here = Train(("DOTNET_PROCESSOR_COUNT", "2"));
 
         Assert.IsGreaterThanOrEqualTo(4, here.Count, "the sample has Repro.Learn and ML.NET experiments");
         CollectionAssert.AreEquivalent(here.Keys.ToArray(), sixteen.Keys.ToArray(), "every experiment trains on every machine");
-        CollectionAssert.AreEquivalent(here.Keys.ToArray(), again.Keys.ToArray());
         foreach (var (experiment, run) in sixteen)
         {
             // The build itself saw 16 processors, so the simulation is real; the program still ran at the pinned one.
@@ -49,14 +47,14 @@ public sealed class SampleTests
             Assert.AreEqual(1, run.Record.GetProperty("environment").GetProperty("processorCount").GetInt32(),
                 $"{experiment}: the sample references ML.NET, so it runs at one processor");
 
-            AssertSame(run, sixteen[experiment], $"{experiment}: this machine and a 16-core one");
-            AssertSame(sixteen[experiment], again[experiment], $"{experiment}: twice at 16 cores");
+            // Two runs in two processes on two simulated machines: the same bits say the run neither races nor depends on the count.
+            AssertSame(run, sixteen[experiment], $"{experiment}: a 2-core machine and a 16-core one");
         }
 
-        Console.WriteLine("SampleTests: training with SIMD switched off (DOTNET_EnableAVX2=0, DOTNET_EnableHWIntrinsic=0), twice…");
+        Console.WriteLine("SampleTests: training with SIMD switched off (DOTNET_EnableAVX2=0, DOTNET_EnableHWIntrinsic=0), at 16 and at 2…");
         (string, string)[] noSimd = [("DOTNET_EnableAVX2", "0"), ("DOTNET_EnableHWIntrinsic", "0")];
-        var scalar = Train(noSimd);
-        var scalarAgain = Train(noSimd);
+        var scalar = Train([.. noSimd, ("DOTNET_PROCESSOR_COUNT", "16")]);
+        var scalarAgain = Train([.. noSimd, ("DOTNET_PROCESSOR_COUNT", "2")]);
         CollectionAssert.AreEquivalent(here.Keys.ToArray(), scalar.Keys.ToArray(), "every experiment trains without SIMD");
         foreach (var (experiment, run) in scalar)
         {
