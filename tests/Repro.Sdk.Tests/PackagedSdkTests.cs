@@ -16,6 +16,11 @@ public sealed class PackagedSdkTests
     private static ExperimentProject _project = null!;
     private static string _output = "";
 
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>The project with a run store of this test's own: the class's two runs stay the only ones in the project's.</summary>
+    private ExperimentProject OwnStore => _project.WithStoreOf(TestContext.TestName!);
+
     [ClassInitialize]
     public static void TrainOnce(TestContext context)
     {
@@ -165,25 +170,21 @@ public sealed class PackagedSdkTests
     [TestMethod]
     public void TheSameSeedGivesIdenticalMetricsInANewRun()
     {
-        var before = _project.Runs();
-        _project.Train("-p:Experiment=weights", "-p:Force=true").Succeeded();
-        var added = _project.Runs().Except(before).Single();
+        var project = OwnStore;
+        project.Train("-p:Experiment=weights").Succeeded();
+        var added = project.Runs().Single();
 
-        Assert.AreEqual(File.ReadAllText(Path.Combine(RunOf("weights", before), "metrics.json")), File.ReadAllText(Path.Combine(added, "metrics.json")));
-        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(RunOf("weights", before), "artifacts", "model.txt"))),
+        Assert.AreEqual(File.ReadAllText(Path.Combine(RunOf("weights"), "metrics.json")), File.ReadAllText(Path.Combine(added, "metrics.json")));
+        Assert.AreEqual(Sha256(File.ReadAllBytes(Path.Combine(RunOf("weights"), "artifacts", "model.txt"))),
             Sha256(File.ReadAllBytes(Path.Combine(added, "artifacts", "model.txt"))));
-        foreach (var run in before)
-        {
-            Assert.IsTrue(Directory.Exists(run), "earlier runs are kept");
-        }
     }
 
     [TestMethod]
     public void CommandLineOverridesAreRecordedAsSuch()
     {
-        var before = _project.Runs();
-        _project.Train("-p:Experiment=weights", "-p:Seed=9", "-p:TestSize=0.5", "-p:Params=\"Scale=3 Note='two words'\"").Succeeded();
-        var run = _project.Runs().Except(before).Single();
+        var project = OwnStore;
+        project.Train("-p:Experiment=weights", "-p:Seed=9", "-p:TestSize=0.5", "-p:Params=\"Scale=3 Note='two words'\"").Succeeded();
+        var run = project.Runs().Single();
 
         var config = ExperimentProject.ReadJson(Path.Combine(run, "config.json"));
         Assert.AreEqual(9, config.GetProperty("seed").GetInt64());
@@ -199,12 +200,12 @@ public sealed class PackagedSdkTests
     [TestMethod]
     public void AnUntrackedFileIsStampedDirty()
     {
-        var untracked = _project.Write("notes.txt", "not committed");
+        var project = OwnStore;
+        var untracked = project.Write("notes.txt", "not committed");
         try
         {
-            var before = _project.Runs();
-            _project.Train("-p:Experiment=other", "-p:Force=true").Succeeded();
-            var run = _project.Runs().Except(before).Single();
+            project.Train("-p:Experiment=other").Succeeded();
+            var run = project.Runs().Single();
             Assert.IsTrue(Record(run).GetProperty("git").GetProperty("dirty").GetBoolean());
         }
         finally
@@ -213,8 +214,8 @@ public sealed class PackagedSdkTests
         }
     }
 
-    private static string RunOf(string experiment, string[]? runs = null) =>
-        (runs ?? _project.Runs()).First(r => Record(r).GetProperty("experiment").GetString() == experiment);
+    private static string RunOf(string experiment) =>
+        _project.Runs().Single(r => Record(r).GetProperty("experiment").GetString() == experiment);
 
     /// <summary>What restore wrote to obj/project.assets.json: the project's package references, and every library it resolved.</summary>
     private static (Dictionary<string, JsonElement> References, string[] Libraries) Restored(ExperimentProject project)
