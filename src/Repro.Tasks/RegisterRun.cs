@@ -16,11 +16,14 @@ public sealed class RegisterRun : ReproTask
     /// <summary>-p:Member, for a group: the member (run id or seed) whose model the version is.</summary>
     public string? Member { get; set; }
 
+    /// <summary>-p:Artifact: the run's model file (artifacts/model.zip), when it has none or several named model.*.</summary>
+    public string? Artifact { get; set; }
+
     private protected override void ExecuteCore()
     {
         using var remote = OpenRemote();
         var version = Registration.Register(Store, Registry, RunId?.Trim(), Model?.Trim(), AllowDirty, Settings.ProjectDirectory,
-            string.IsNullOrWhiteSpace(Member) ? null : Member, Fetch(remote));
+            string.IsNullOrWhiteSpace(Member) ? null : Member, Fetch(remote), string.IsNullOrWhiteSpace(Artifact) ? null : Artifact);
         Report(Registration.Registered(version));
     }
 }

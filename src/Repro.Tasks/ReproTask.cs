@@ -9,10 +9,9 @@ namespace Repro.Tasks;
 
 /// <summary>
 /// Base of Repro's verb tasks. Each takes the project as one item (<c>@(_ReproProject)</c>: the project file and where
-/// its records are) and the few properties of its own verb. Expected failures become coded errors at the project file,
-/// never an exception thrown at MSBuild (which would surface as the opaque MSB4018), and success means no error was logged.
+/// its records are) and the few properties of its own verb.
 /// </summary>
-public abstract class ReproTask : Microsoft.Build.Utilities.Task
+public abstract class ReproTask : CodedTask
 {
     private ProjectSettings? _settings;
 
@@ -26,7 +25,7 @@ public abstract class ReproTask : Microsoft.Build.Utilities.Task
 
     private protected ModelRegistry Registry => Settings.Registry;
 
-    private protected IRunLog RunLog => new MsBuildRunLog(Log, Settings.ProjectFile);
+    private protected override string ProjectFile => Settings.ProjectFile;
 
     /// <summary>A verb's result, in the "Project -> what" shape the terminal logger shows at its default verbosity.</summary>
     private protected void Report(string text) => RunLog.Progress($"{Settings.ProjectName} -> {text}");
@@ -37,24 +36,4 @@ public abstract class ReproTask : Microsoft.Build.Utilities.Task
     /// <summary>Where a verb that needs artifacts gets the ones not in a run folder; null without a remote.</summary>
     private protected ArtifactFetch? Fetch(IRemoteStore? remote) => remote is null ? null : RemoteArtifacts.Fetcher(remote, RunLog);
 
-    public sealed override bool Execute()
-    {
-        try
-        {
-            ExecuteCore();
-        }
-        catch (ReproException e)
-        {
-            RunLog.Error(e.Code, e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Inputs are read through InputFile (REPRO0035); what fails here is writing a record, a registry file or the project file.
-            RunLog.Error(ErrorCode.RunStoreUnwritable, $"Repro could not write what it had to ({e.Message}): check the folder's permissions and free space.");
-        }
-
-        return !Log.HasLoggedErrors;
-    }
-
-    private protected abstract void ExecuteCore();
 }

@@ -72,6 +72,13 @@ public static class ErrorCode
     public const string RemoteCredentials = "REPRO0085";
     public const string BadShard = "REPRO0086";
 
+    public const string BadModelReference = "REPRO0090";
+    public const string NoModelFile = "REPRO0091";
+    public const string NotServable = "REPRO0092";
+    public const string ModelLockMismatch = "REPRO0093";
+    public const string ModelFileChanged = "REPRO0094";
+    public const string ModelNotInOutput = "REPRO0095";
+
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";
     public const string HashCacheCorrupt = "REPRO1003";

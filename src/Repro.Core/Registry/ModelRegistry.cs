@@ -26,8 +26,9 @@ public sealed class ModelRegistry(string directory)
         }
     }
 
-    /// <summary>Points an alias at a version, keeping where it pointed before.</summary>
-    public ModelAlias Promote(string model, int version, string alias, DateTimeOffset now)
+    /// <summary>Points an alias at a version, keeping where it pointed before: the history is only ever appended to.</summary>
+    /// <param name="by">Who moves it (<see cref="Registrar"/>).</param>
+    public ModelAlias Promote(string model, int version, string alias, DateTimeOffset now, string? by = null)
     {
         ModelName.CheckAlias(alias);
         Resolve(model, version.ToString(CultureInfo.InvariantCulture));
@@ -35,8 +36,9 @@ public sealed class ModelRegistry(string directory)
         var folder = System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
         using (RegistryLock.Acquire(folder))
         {
-            var history = File.Exists(path) ? ReadAlias(path, model, alias).History : [];
-            var promoted = new ModelAlias(model, alias, version, [.. history, new AliasMove(version, now)]);
+            var before = File.Exists(path) ? ReadAlias(path, model, alias) : null;
+            var move = new AliasMove(version, now) { From = before?.Version, By = by };
+            var promoted = new ModelAlias(model, alias, version, [.. before?.History ?? [], move]);
             Write(path, RegistryJson.Serialize(promoted), overwrite: true);
             return promoted;
         }
@@ -63,6 +65,11 @@ public sealed class ModelRegistry(string directory)
             throw new ReproException(ErrorCode.UnknownVersion, $"name a version of '{model}': {model}@3, or an alias such as {model}@production.");
         }
 
+        if (versionOrAlias.StartsWith(HashPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return ByHash(model, versionOrAlias[HashPrefix.Length..]);
+        }
+
         var number = int.TryParse(versionOrAlias, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
             : File.Exists(AliasFile(model, ModelName.CheckAlias(versionOrAlias))) ? ReadAlias(AliasFile(model, versionOrAlias), model, versionOrAlias).Version : 0;
@@ -75,6 +82,25 @@ public sealed class ModelRegistry(string directory)
         }
 
         return ReadVersion(path, model, number);
+    }
+
+    /// <summary>A version named by its model file's hash: <c>iris-classifier@sha256:3f9a1c2b</c>.</summary>
+    public const string HashPrefix = "sha256:";
+
+    /// <summary>The shortest hash prefix that names a version, as git's short hashes.</summary>
+    public const int ShortestHash = 8;
+
+    /// <summary>The one version whose model file's SHA-256 starts with <paramref name="prefix"/>.</summary>
+    private ModelVersion ByHash(string model, string prefix)
+    {
+        var versions = Versions(model);
+        var valid = prefix.Length >= ShortestHash && prefix.All(Uri.IsHexDigit);
+        var matches = valid ? versions.Where(v => v.Artifact?.Sha256.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true).ToArray() : [];
+        return matches.Length == 1 ? matches[0] : throw new ReproException(ErrorCode.UnknownVersion,
+            (!valid ? $"'{HashPrefix}{prefix}' is not a hash of at least {ShortestHash} hex digits"
+                : matches.Length == 0 ? $"no version of '{model}' serves a model file whose SHA-256 starts with {prefix}"
+                : $"{matches.Length} versions of '{model}' have model files whose SHA-256 starts with {prefix}: give more digits") +
+            $". Its versions: {Describe(versions.Select(v => $"{v.Version} ({(v.Artifact is { } a ? HashPrefix + a.Sha256[..12] : "registered before hashes were kept")})"))}.");
     }
 
     public IReadOnlyList<string> Models() => System.IO.Directory.Exists(Directory)

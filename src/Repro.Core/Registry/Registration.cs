@@ -12,8 +12,9 @@ public static class Registration
 {
     /// <param name="runId">A run id, or a group id: a group registers as a version backed by all its members.</param>
     /// <param name="member">-p:Member, for a group: the member (run id or seed) whose model the version is.</param>
+    /// <param name="artifact">-p:Artifact: the run's model file, when more than one artifact is named model.* (or none is).</param>
     public static ModelVersion Register(RunStore store, ModelRegistry registry, string? runId, string? model, bool allowDirty, string projectDirectory, string? member = null,
-        Remotes.ArtifactFetch? fetch = null)
+        Remotes.ArtifactFetch? fetch = null, string? artifact = null)
     {
         if (ModelReference.TryParse(model) is { } reference)
         {
@@ -24,7 +25,7 @@ public static class Registration
         ModelName.Check(model);
         if (RunLookup.FindGroup(store, runId) is { } group)
         {
-            return RegisterGroup(store, registry, group, model!, allowDirty, projectDirectory, member, fetch);
+            return RegisterGroup(store, registry, group, model!, allowDirty, projectDirectory, member, fetch, artifact);
         }
 
         if (!string.IsNullOrWhiteSpace(member))
@@ -34,7 +35,7 @@ public static class Registration
         }
 
         var (folder, record) = Registrable(store, runId, allowDirty, $"run '{runId}'", inGroup: false, fetch);
-        return registry.Register(model!, number => Version(model!, number, record, folder, projectDirectory));
+        return registry.Register(model!, number => Version(model!, number, record, folder, projectDirectory, artifact));
     }
 
     /// <summary>Points <paramref name="alias"/> at the version <paramref name="version"/> names (a number, or another alias).</summary>
@@ -42,7 +43,7 @@ public static class Registration
     {
         ModelName.CheckAlias(alias);
         var resolved = registry.Resolve(version);
-        return registry.Promote(version.Model, resolved.Version, alias!, DateTimeOffset.UtcNow);
+        return registry.Promote(version.Model, resolved.Version, alias!, DateTimeOffset.UtcNow, Registrar.Of(registry.Directory));
     }
 
     /// <summary>What Promote says it did: "iris-classifier@production now points at version 3 (was version 2)".</summary>
@@ -81,7 +82,7 @@ public static class Registration
 
     /// <summary>Every member must be completed, intact and (unless allowed) clean; the version is the chosen member's model.</summary>
     private static ModelVersion RegisterGroup(RunStore store, ModelRegistry registry, GroupRecord group, string model, bool allowDirty, string projectDirectory, string? member,
-        Remotes.ArtifactFetch? fetch)
+        Remotes.ArtifactFetch? fetch, string? artifact)
     {
         var chosen = Member(group, member);
         string? chosenFolder = null;
@@ -103,7 +104,7 @@ public static class Registration
         }
 
         var statistics = group.Points.FirstOrDefault(p => p.Runs.Contains(chosen.RunId))?.Statistics ?? GroupStatistics.Summarise(group.Members);
-        return registry.Register(model, number => Version(model, number, chosenRecord!, chosenFolder!, projectDirectory) with
+        return registry.Register(model, number => Version(model, number, chosenRecord!, chosenFolder!, projectDirectory, artifact) with
         {
             Group = group.GroupId,
             GroupMetrics = statistics,
@@ -138,7 +139,12 @@ public static class Registration
         return (folder, record);
     }
 
-    private static ModelVersion Version(string model, int number, RunRecord record, string folder, string projectDirectory) =>
+    /// <summary>The version, with the model file it serves when the run has one to name (requested, or its only model.*).</summary>
+    private static ModelVersion Version(string model, int number, RunRecord record, string folder, string projectDirectory, string? artifact) =>
         new(model, number, record.RunId, record.Experiment, Path.GetRelativePath(projectDirectory, folder).Replace('\\', '/'),
-            record.Metrics, record.Git.Commit, record.Git.Dirty, DateTimeOffset.UtcNow);
+            record.Metrics, record.Git.Commit, record.Git.Dirty, DateTimeOffset.UtcNow)
+        {
+            Artifact = Serving.ModelArtifact.Find(record, artifact),
+            RegisteredBy = Registrar.Of(projectDirectory),
+        };
 }

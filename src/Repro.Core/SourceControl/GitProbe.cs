@@ -97,6 +97,19 @@ public static partial class GitProbe
     private static ProcessResult Git(string directory, params string[] arguments) =>
         ChildProcess.Run("git", arguments, directory, Timeout);
 
+    /// <summary>A git setting as git reads it in <paramref name="directory"/>, or null when unset or git is not there.</summary>
+    public static string? Config(string directory, string name)
+    {
+        try
+        {
+            return FirstLineOrNull(Git(directory, "config", "--get", name));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     internal static ProcessResult GitWith(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         ChildProcess.Run("git", arguments, directory, Timeout, environment: environment);
 

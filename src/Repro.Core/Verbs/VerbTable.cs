@@ -6,7 +6,8 @@ namespace Repro.Verbs;
 /// <param name="Takes">The properties it reads, as a user writes them.</param>
 /// <param name="Builds">Whether it builds the program (Train, Reproduce); the others read the run store, the registry or the project file.</param>
 /// <param name="ReadOnly">Whether it only reports: it never fails because of what it finds, only for a bad request.</param>
-public sealed record Verb(string Name, string Does, string Takes, bool Builds = false, bool ReadOnly = false);
+/// <param name="Package">Whose targets define it: Repro.Sdk's for an experiment project, Repro.Models's for an application.</param>
+public sealed record Verb(string Name, string Does, string Takes, bool Builds = false, bool ReadOnly = false, string Package = "Repro.Sdk");
 
 /// <summary>
 /// The verbs, in the order a user meets them: the one table the SDK's targets, docs/reference.md and the tests are checked
@@ -27,14 +28,16 @@ public static class VerbTable
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`", ReadOnly: true),
         new("Compare", "Sets two runs, groups or versions side by side; with `-p:MaxRegression` it is a gate that fails when A is worse.",
             "`-p:RunId=A` `-p:Against=B` (each an id or `NAME@VERSION`) `-p:MaxRegression=\"accuracy=0.01\"`", ReadOnly: true),
-        new("Register", "Makes a completed, intact run (or a group's member) the model's next version.",
-            "`-p:RunId=ID` `-p:Model=NAME` `-p:Member=RUNID|SEED` `-p:AllowDirty=true`"),
+        new("Register", "Makes a completed, intact run (or a group's member) the model's next version, serving its model file.",
+            "`-p:RunId=ID` `-p:Model=NAME` `-p:Member=RUNID|SEED` `-p:Artifact=artifacts/FILE` `-p:AllowDirty=true`"),
         new("Promote", "Points an alias at a version; the alias keeps its history.", "`-p:Model=NAME@VERSION` `-p:Alias=production`"),
         new("ApplyParams", "Writes a run's seed, test size, data and parameters into its `<Experiment>` item, keeping the file's formatting.",
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`"),
         new("Push", "Sends finished runs' records and artifacts to `$(ReproRemote)` by content; a second Push moves nothing.", "`-p:RunId=ID|GROUPID`"),
         new("Pull", "Brings runs and missing artifacts from `$(ReproRemote)`, each file proven by its SHA-256 before it appears.", "`-p:RunId=ID|GROUPID`"),
         new("Prune", "Removes interrupted runs (unfinished folders whose build is gone), and nothing else.", ""),
+        new("UpdateModels", "In an application (Repro.Models): resolves every `<ModelReference>` again and moves `models.lock.json` to what the aliases say now, old → new.",
+            "`-p:ReproModelCache=DIR`", Package: "Repro.Models"),
     ];
 
     /// <summary>The table as docs/reference.md shows it.</summary>

@@ -43,6 +43,13 @@ public static class Description
             text += "\n" + GroupDescription.Backing(version, RunLookup.FindGroup(store, backing));
         }
 
+        // Named by an alias: where it has pointed, who moved it and when.
+        if (string.IsNullOrWhiteSpace(runId) && model is not null && Aliases(registry, Versions(registry, v => v.Model == model.Model, notes), notes)
+                .FirstOrDefault(a => a.Model == model.Model && string.Equals(a.Alias, model.Version, StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
+            text += string.Concat(AliasText.History(named).Select(line => $"\n  history       {line}"));
+        }
+
         return text + Notes(notes);
     }
 

@@ -28,6 +28,11 @@ public static class RunDescription
                 .Append(version.Group is { } group ? $", backed by group {group}" : "").Append('\n');
         }
 
+        foreach (var alias in aliases.Where(a => versions.Any(v => v.Model == a.Model)))
+        {
+            text.Append("  alias         ").Append(alias.Model).Append('@').Append(AliasText.Line(alias)).Append('\n');
+        }
+
         if (record.Group is { } memberOf)
         {
             text.Append("  group         ").Append(memberOf).Append("   (-t:Describe -p:RunId=").Append(memberOf).Append(" shows the group)").Append('\n');

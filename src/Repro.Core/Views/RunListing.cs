@@ -117,8 +117,26 @@ public static class RunListing
         }
 
         Groups(text, new GroupStore(store), registeredGroups, experiment, last);
+        Models(text, registry);
         Incomplete(text, store, experiment);
         return text.Append(Unfinished(store.Partials())).Append(registryNote).ToString();
+    }
+
+    /// <summary>The registry's models and where each alias points now, with the version it moved from.</summary>
+    private static void Models(StringBuilder text, ModelRegistry registry)
+    {
+        try
+        {
+            var lines = registry.Models().SelectMany(model => registry.Aliases(model).Select(alias => $"  {model}@{AliasText.Line(alias)}")).ToArray();
+            if (lines.Length > 0)
+            {
+                text.Append("\nModels (-t:Describe -p:Model=NAME@ALIAS shows an alias's history):\n").AppendJoin('\n', lines);
+            }
+        }
+        catch (ReproException e) when (e.Code == ErrorCode.DamagedRegistry)
+        {
+            // Registered() already says the registry cannot be read.
+        }
     }
 
     /// <summary>Every registered version with its label, and a note when a registry file cannot be read (then none are shown).</summary>

@@ -1,10 +1,13 @@
 using Repro.Diagnostics;
-using Repro.Remotes;
 
-namespace Repro.Tasks;
+namespace Repro.Remotes;
 
-/// <summary>Opens the remote a project names. Credentials come from the environment, never from a property or a record.</summary>
-internal static class RemoteStores
+/// <summary>
+/// Opens the remote a project names, of any kind Repro knows: a folder, or Azure Blob Storage (this assembly's). Every
+/// process that opens remotes (the build's tasks, an application resolving a model) opens them here. Credentials come
+/// from the environment, never from a property or a record.
+/// </summary>
+public static class RemoteStores
 {
     public static IRemoteStore? Open(string? value, string projectDirectory)
     {
