@@ -33,8 +33,50 @@ internal static class MLNetTraining
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(split.TestSet));
         run.LogMetrics(metrics);
         run.SaveModel(ml, model, data.Schema, "model.zip");
+        SavePredictions(run, model.Transform(split.TestSet), features, label);
         Console.WriteLine($"micro accuracy {metrics.MicroAccuracy:0.0000}, log loss {metrics.LogLoss:0.0000}");
     }
+
+    // What the model predicted for each test row: a service serving this model must answer the same (samples/IrisService).
+    private static void SavePredictions(ExperimentRun run, IDataView predicted, string[] features, string label)
+    {
+        VBuffer<ReadOnlyMemory<char>> slots = default;
+        predicted.Schema["Score"].GetSlotNames(ref slots);
+        var species = slots.DenseValues().Select(name => name.ToString()).ToArray();
+        var columns = features.Append(label).Append("PredictedSpecies").Append("Score").Select(name => predicted.Schema[name]).ToArray();
+        run.SaveArtifact("predictions.csv", stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true) { NewLine = "\n" };
+            writer.WriteLine(string.Join(',', features.Append(label).Append("predicted").Concat(species.Select(s => "score_" + s))));
+            using var cursor = predicted.GetRowCursor(columns);
+            var values = features.Select(name => cursor.GetGetter<float>(predicted.Schema[name])).ToArray();
+            var truth = cursor.GetGetter<ReadOnlyMemory<char>>(predicted.Schema[label]);
+            var answer = cursor.GetGetter<ReadOnlyMemory<char>>(predicted.Schema["PredictedSpecies"]);
+            var scores = cursor.GetGetter<VBuffer<float>>(predicted.Schema["Score"]);
+            float value = 0;
+            ReadOnlyMemory<char> text = default;
+            VBuffer<float> score = default;
+            while (cursor.MoveNext())
+            {
+                var cells = new List<string>();
+                foreach (var get in values)
+                {
+                    get(ref value);
+                    cells.Add(Text(value));
+                }
+
+                truth(ref text);
+                cells.Add(text.ToString());
+                answer(ref text);
+                cells.Add(text.ToString());
+                scores(ref score);
+                cells.AddRange(score.DenseValues().Select(Text));
+                writer.WriteLine(string.Join(',', cells));
+            }
+        });
+    }
+
+    private static string Text(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEstimator<ITransformer> Trainer(ExperimentRun run, MLContext ml, string learner) => learner switch
     {
