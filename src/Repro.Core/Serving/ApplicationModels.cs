@@ -19,11 +19,6 @@ public static class ApplicationModels
         Func<ProjectSettings, IRemoteStore?> openRemote, IRunLog log)
     {
         var outcome = ModelLockUpdate.Apply(requests, ModelLock.Read(lockPath), mode);
-        foreach (var note in outcome.Notes)
-        {
-            log.Progress(note);
-        }
-
         if (mode != LockMode.Locked && (outcome.Lock.Models.Count > 0 || File.Exists(lockPath)) && outcome.Lock.Write(lockPath))
         {
             log.Progress($"{Path.GetFileName(lockPath)}: " + (outcome.Changes.Count == 0 ? "written" : string.Join("; ", outcome.Changes)));

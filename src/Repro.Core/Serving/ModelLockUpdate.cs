@@ -27,13 +27,13 @@ public sealed record LockChange(string Reference, string? Before, string? After)
     public override string ToString() => $"{Reference}: {Before ?? "(not locked)"} → {After ?? "(no longer referenced)"}";
 }
 
-/// <param name="Notes">What holds but is worth saying: an alias that moved since the lock (the lock keeps its version).</param>
-public sealed record LockOutcome(ModelLock Lock, IReadOnlyList<LockChange> Changes, IReadOnlyList<string> Notes);
+public sealed record LockOutcome(ModelLock Lock, IReadOnlyList<LockChange> Changes);
 
 /// <summary>
-/// Brings the lock to the references, as NuGet's restore brings packages.lock.json to the package references: a lock
-/// entry holds while its version is still that run and that file; an alias that moves does not move the lock, which
-/// only -t:UpdateModels (or a reference that changed) does. In locked mode anything that does not hold is an error.
+/// Brings the lock to the references and the registry, as NuGet's restore brings packages.lock.json to the package
+/// references: a lock entry holds while its reference still names its version (an alias that moved does not) and that
+/// version is still that run and that file. A build moves what no longer holds and says old → new; in locked mode
+/// (CI) anything that does not hold is an error, so a service ships what its commit says; -t:UpdateModels moves it.
 /// </summary>
 public static class ModelLockUpdate
 {
@@ -46,7 +46,6 @@ public static class ModelLockUpdate
 
         var locked = new List<LockedModel>();
         var changes = new List<LockChange>();
-        var notes = new List<string>();
         var problems = new List<string>();
         if (mode == LockMode.Locked && current is null)
         {
@@ -61,11 +60,6 @@ public static class ModelLockUpdate
             if (entry is not null && why is null)
             {
                 locked.Add(entry);
-                if (Resolve(request, request.Reference) is { } now && now.Version != entry.Version)
-                {
-                    notes.Add($"{reference} is v{now.Version} in the registry now; {ModelLock.FileName} keeps v{entry.Version} (-t:UpdateModels moves it)");
-                }
-
                 continue;
             }
 
@@ -104,15 +98,20 @@ public static class ModelLockUpdate
                 "Run `dotnet build -t:UpdateModels` (or a build without locked mode) and commit the lock it writes.");
         }
 
-        return new LockOutcome(new ModelLock(ModelLock.CurrentVersion, locked), changes, notes);
+        return new LockOutcome(new ModelLock(ModelLock.CurrentVersion, locked), changes);
     }
 
-    /// <summary>Why a lock entry no longer holds, or null when its version is still that run and that file.</summary>
+    /// <summary>Why a lock entry no longer matches the registry, or null when the reference still names that version, and the version that run and that file.</summary>
     private static string? Holds(LockedModel entry, ModelRequest request)
     {
         if (entry.Name != request.Reference.Model)
         {
             return $"it names model '{entry.Name}'";
+        }
+
+        if (Resolve(request, request.Reference) is { } named && named.Version != entry.Version)
+        {
+            return $"{request.Reference} is v{named.Version} in the registry now, and the lock says v{entry.Version}";
         }
 
         try

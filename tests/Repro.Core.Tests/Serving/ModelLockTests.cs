@@ -24,25 +24,27 @@ public sealed class ModelLockTests : ServingFixture
     }
 
     [TestMethod]
-    public void AnAliasThatMovesDoesNotMoveTheLockUntilUpdateModels()
+    public void AnAliasThatMovesMovesTheLockAtTheNextBuildAndFailsLockedModeUntilUpdateModels()
     {
         Registered(1, "one");
         var (two, _) = Registered(2, "two");
         Promote(1);
         var locked = ModelLockUpdate.Apply([Request("iris@production")], null, LockMode.Use).Lock;
+        Assert.AreEqual(0, ModelLockUpdate.Apply([Request("iris@production")], locked, LockMode.Locked).Changes.Count, "locked mode accepts a lock that holds");
         Promote(2);
 
-        var kept = ModelLockUpdate.Apply([Request("iris@production")], locked, LockMode.Use);
-        Assert.AreEqual(1, kept.Lock.Models.Single().Version);
-        Assert.AreEqual(0, kept.Changes.Count);
-        StringAssert.Contains(kept.Notes.Single(), "iris@production is v2 in the registry now; models.lock.json keeps v1 (-t:UpdateModels moves it)");
-        Assert.AreEqual(0, ModelLockUpdate.Apply([Request("iris@production")], locked, LockMode.Locked).Changes.Count, "locked mode accepts a lock that holds");
+        var message = Mismatch([Request("iris@production")], locked);
+        StringAssert.Contains(message, "its entry for iris@production no longer holds: iris@production is v2 in the registry now, and the lock says v1");
+        StringAssert.Contains(message, "dotnet build -t:UpdateModels");
 
-        var updated = ModelLockUpdate.Apply([Request("iris@production")], locked, LockMode.Update);
-        Assert.AreEqual(2, updated.Lock.Models.Single().Version);
-        var change = updated.Changes.Single().ToString();
-        StringAssert.StartsWith(change, "iris@production: v1 (run ");
-        StringAssert.Contains(change, $"→ v2 (run {two.RunId}");
+        foreach (var mode in new[] { LockMode.Use, LockMode.Update })
+        {
+            var moved = ModelLockUpdate.Apply([Request("iris@production")], locked, mode);
+            Assert.AreEqual(2, moved.Lock.Models.Single().Version, mode.ToString());
+            var change = moved.Changes.Single().ToString();
+            StringAssert.StartsWith(change, "iris@production: v1 (run ");
+            StringAssert.Contains(change, $"→ v2 (run {two.RunId}");
+        }
     }
 
     [TestMethod]
