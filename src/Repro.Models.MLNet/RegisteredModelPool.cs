@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML;
+using Repro.Diagnostics;
 
 namespace Repro.Models.MLNet;
 
@@ -37,8 +38,16 @@ public sealed class RegisteredModelPool<TIn, TOut> : IDisposable
         _log = log ?? NullLogger.Instance;
         foreach (var registration in registrations)
         {
-            var slot = new Slot(this, registration);
-            _slots.Add(registration.Name, slot);
+            try
+            {
+                _slots.Add(registration.Name, new Slot(this, registration));
+            }
+            catch (ReproException e)
+            {
+                // The host stops with this exception; the log says why in the words every Repro error has.
+                _log.LogCritical("{Code}: {Message}", e.Code, e.Message);
+                throw;
+            }
         }
     }
 
