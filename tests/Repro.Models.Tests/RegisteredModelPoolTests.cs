@@ -68,12 +68,7 @@ public sealed class RegisteredModelPoolTests
         var two = _project.Register(iterations: 2);
         _project.Promote(1);
         var log = new ListLogger();
-        using var services = Services(log, s => s.AddRegisteredModel<IrisInput, IrisPrediction>("iris@production", o =>
-        {
-            o.Source = _source;
-            o.WatchForChanges = true;
-            o.PollInterval = TimeSpan.FromMilliseconds(100);
-        }));
+        using var services = Watched(log);
         var pool = services.GetRequiredService<RegisteredModelPool<IrisInput, IrisPrediction>>();
         var old = pool.Predict(Iris.Setosa).Score;
         var lent = pool.GetPredictionEngine();
@@ -97,12 +92,7 @@ public sealed class RegisteredModelPoolTests
         _project.Promote(1);
         File.WriteAllText(_project.ModelFile(two), "not the model v2 recorded");
         var log = new ListLogger();
-        using var services = Services(log, s => s.AddRegisteredModel<IrisInput, IrisPrediction>("iris@production", o =>
-        {
-            o.Source = _source;
-            o.WatchForChanges = true;
-            o.PollInterval = TimeSpan.FromMilliseconds(100);
-        }));
+        using var services = Watched(log);
         var pool = services.GetRequiredService<RegisteredModelPool<IrisInput, IrisPrediction>>();
 
         _project.Promote(2);
@@ -133,6 +123,14 @@ public sealed class RegisteredModelPoolTests
         Assert.ThrowsExactly<InvalidOperationException>(() =>
             new ServiceCollection().AddRegisteredModel<IrisInput, IrisPrediction>("iris@production", o => o.WatchForChanges = true));
     }
+
+    // A pool that resolves iris@production from the test's registry and polls it ten times a second.
+    private ServiceProvider Watched(ListLogger log) => Services(log, s => s.AddRegisteredModel<IrisInput, IrisPrediction>("iris@production", o =>
+    {
+        o.Source = _source;
+        o.WatchForChanges = true;
+        o.PollInterval = TimeSpan.FromMilliseconds(100);
+    }));
 
     private static ServiceProvider Services(ListLogger log, Action<IServiceCollection> configure)
     {
@@ -187,5 +185,4 @@ public sealed class RegisteredModelPoolTests
         public void Dispose()
         {
         }
-    }
-}
+    }}
