@@ -185,4 +185,5 @@ public sealed class RegisteredModelPoolTests
         public void Dispose()
         {
         }
-    }}
+    }
+}
