@@ -76,6 +76,28 @@ internal sealed class PullStaging : IDisposable
         return file;
     }
 
+    /// <summary>Copies a local file to a staging file, hashing it on the way so it is read once; the caller judges the hash.</summary>
+    public (string File, string Sha256) Copy(string source)
+    {
+        var file = Path.Combine(Folder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var input = InputFile.Read(source, p => File.OpenRead(p));
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using (var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                input.CopyTo(new HashingStream(output, hash), 1 << 20);
+            }
+
+            return (file, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
+        }
+        catch
+        {
+            File.Delete(file);
+            throw;
+        }
+    }
+
     /// <summary>Moves a proven file into place; false when the place is already taken (another Pull was first).</summary>
     public static bool Place(string staged, string destination)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Repro.Diagnostics;
 using Repro.Fingerprints;
 using Repro.Remotes;
@@ -67,23 +66,7 @@ public sealed class ModelCache(string directory, IRunLog log, Func<string, strin
     private void Copy(string source, ResolvedModel model, string destination)
     {
         using var staging = new PullStaging(StagingRoot);
-        var staged = Path.Combine(staging.Folder, Guid.NewGuid().ToString("N"));
-        string actual;
-        using (var input = InputFile.Read(source, p => File.OpenRead(p)))
-        using (var output = File.Create(staged))
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-        {
-            var buffer = new byte[1 << 20];
-            int read;
-            while ((read = input.Read(buffer)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                output.Write(buffer, 0, read);
-            }
-
-            actual = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-        }
-
+        var (staged, actual) = staging.Copy(source);
         if (actual != model.Sha256)
         {
             File.Delete(staged);
@@ -99,7 +82,7 @@ public sealed class ModelCache(string directory, IRunLog log, Func<string, strin
     {
         using var remote = openRemote(project) ?? throw new ReproException(ErrorCode.ArtifactsNotLocal,
             $"the model file of {model} ({model.Artifact}) is not in run {model.RunId}'s folder, and the project '{project.ProjectName}' names no remote to pull it from: " +
-            "set <ReproRemote> in the experiment project (and build it once, so its obj/repro/settings.json says so), or a Remote on the ModelReference.");
+            "set <ReproRemote> in the experiment project, or a Remote on the ModelReference (ModelSourceOptions.Remote at run time).");
         using var staging = new PullStaging(StagingRoot);
         var staged = staging.FetchAsync(remote, RemoteKeys.Content(model.Sha256), model.Sha256, model.Bytes, $"{model.Reference} ({model.Artifact})", log, CancellationToken.None)
             .GetAwaiter().GetResult();
