@@ -72,6 +72,20 @@ public sealed class HashCache
     }
 
     /// <summary>
+    /// Remembers the SHA-256 of a file this build has just written whole and proven on the way in, so the next build
+    /// does not read it again. Only for a file nothing else writes (the model cache's own, placed whole by a rename), where
+    /// the racily-clean case does not arise.
+    /// </summary>
+    public void Remember(string path, string sha256)
+    {
+        var full = Path.GetFullPath(path);
+        var stat = FileStat.Read(full);
+        var added = new HashCacheEntry(full, stat.Bytes, stat.LastWriteUtcTicks, stat.FileId, sha256);
+        _entries[full] = added;
+        _added[full] = added;
+    }
+
+    /// <summary>
     /// Writes what this build hashed, merged into what is on disk now (another build may have saved meanwhile), to a
     /// temporary file renamed over the cache. A cache that cannot be written only costs the next build a re-read.
     /// </summary>

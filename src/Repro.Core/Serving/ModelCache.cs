@@ -53,7 +53,8 @@ public sealed class ModelCache(string directory, IRunLog log, Func<string, strin
                 Pull(model, project, openRemote, path);
             }
 
-            // Proven on the way in; the next build that finds it settled remembers its stat.
+            // Proven on the way in and known by its stat from here, so the next build reads none of it.
+            hashes.Remember(path, model.Sha256);
             return path;
         }
         finally
