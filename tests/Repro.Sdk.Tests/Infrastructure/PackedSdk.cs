@@ -25,7 +25,12 @@ internal static class PackedSdk
         var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "repro-it", Guid.NewGuid().ToString("N"));
         var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var feed = Directory.CreateDirectory(System.IO.Path.Combine(root, "feed")).FullName;
-        foreach (var project in new[] { "src/Repro.Runtime/Repro.Runtime.csproj", "src/Repro.Learn/Repro.Learn.csproj", "src/Repro.MLNet/Repro.MLNet.csproj", "src/Repro.Sdk/Repro.Sdk.csproj", "src/Repro.Templates/Repro.Templates.csproj" })
+        foreach (var project in new[]
+                 {
+                     "src/Repro.Runtime/Repro.Runtime.csproj", "src/Repro.Learn/Repro.Learn.csproj", "src/Repro.MLNet/Repro.MLNet.csproj", "src/Repro.Sdk/Repro.Sdk.csproj",
+                     "src/Repro.Templates/Repro.Templates.csproj", "src/Repro.Core/Repro.Core.csproj", "src/Repro.Remotes.Azure/Repro.Remotes.Azure.csproj",
+                     "src/Repro.Models/Repro.Models.csproj",
+                 })
         {
             Dotnet.Run(RepositoryRoot.Path, null, "pack", project, "-c", "Release", "-o", feed, "-p:Version=" + version).Succeeded();
         }
