@@ -6,7 +6,10 @@
 # Then the verbs' core: RunPush.Push and RunPull.Pull of 8 runs holding the same files, next to a plain BlobClient
 # (one and four at once; two rounds, the order swapped), and a second Push of 1,000 small runs (Azurite and a folder).
 #
-# Usage: bench/remote.sh [FILES] [MIB_PER_FILE] [all|blob|verbs]     (default 8 128 all)
+# Then a model (the first file) into the shared model cache, pulled from a folder remote and from Azurite, against a
+# plain copy and a plain download; and the next build's check of it. `bench/remote.sh 1 1024 models` is the 1 GiB row.
+#
+# Usage: bench/remote.sh [FILES] [MIB_PER_FILE] [all|blob|verbs|models]     (default 8 128 all)
 # Needs: the .NET SDK, Node.js and npm (Azurite is installed into .tools/azurite on first use, about a minute).
 # About 8 GiB of free disk in the temp folder (sources, a run store, the emulator's copies of the uploads, the downloads).
 set -euo pipefail

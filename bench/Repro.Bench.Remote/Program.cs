@@ -1,7 +1,8 @@
 // Upload then download of the same files through AzureBlobRemote and through a plain BlobClient (SDK defaults, and
 // Repro's transfer options), against Azurite on loopback, in one run; prints a markdown table (MB = 10^6 bytes).
 // Then the verbs' core (VerbBench): Push and Pull of whole runs holding the same files, and a second Push of 1,000 runs.
-// Usage: Repro.Bench.Remote [FILES] [MIB_PER_FILE] [all|blob|verbs]
+// Then a model into the shared model cache (ModelCacheBench) against a plain copy or download of it.
+// Usage: Repro.Bench.Remote [FILES] [MIB_PER_FILE] [all|blob|verbs|models]
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -35,7 +36,7 @@ try
     }
 
     using var azurite = Azurite.Start();
-    if (section != "verbs")
+    if (section is "all" or "blob")
     {
         var plain = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("plain");
         await plain.CreateIfNotExistsAsync();
@@ -84,9 +85,14 @@ try
         Console.WriteLine($"| ratio Repro / plain, same options | | {tunedUp / reproUp:0.00} | | {tunedDown / reproDown:0.00} |");
     }
 
-    if (section != "blob")
+    if (section is "all" or "verbs")
     {
         await VerbBench.Run(azurite, work, sources, size);
+    }
+
+    if (section is "all" or "models")
+    {
+        await ModelCacheBench.Run(azurite, work, sources[0], hashes[0]);
     }
 }
 finally

@@ -7,6 +7,7 @@ using Azure.Storage.Blobs;
 using Repro;
 using Repro.Diagnostics;
 using Repro.Fingerprints;
+using Repro.Probes;
 using Repro.Records;
 using Repro.Remotes;
 using Repro.Runs;
@@ -224,7 +225,7 @@ internal static class VerbBench
     }
 
     /// <summary>Only warnings and errors reach the console: per-file progress would be timed along with the transfer.</summary>
-    private sealed class ErrorLog : IRunLog
+    internal sealed class ErrorLog : IRunLog
     {
         public void Progress(string message)
         {
