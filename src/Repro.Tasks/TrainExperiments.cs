@@ -29,6 +29,12 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
 
     public void Cancel() => _cancel.Cancel();
 
+    /// <summary>$(ReproReport): false keeps Train from refreshing the runs page.</summary>
+    public bool WritePage { get; set; } = true;
+
+    /// <summary>-p:ReportFile: where the runs page goes; empty for index.html in the run store.</summary>
+    public string? ReportFile { get; set; }
+
     private protected override void ExecuteCore()
     {
         var plans = Plan();
@@ -59,6 +65,11 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             RunLog.Progress(RunSummary.Pending(pending, Slice));
         }
 
+        if (WritePage && result.Runs.Count > 0)
+        {
+            RefreshReport();
+        }
+
         if (RunSummary.Failures(result, StopOnFirstFailure) is { } failures)
         {
             RunLog.Progress(failures);
@@ -84,5 +95,19 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             ["Best"] = g.Record.BestRun ?? "",
             ["UpToDate"] = g.UpToDate ? "true" : "false",
         })).ToArray();
+    }
+
+    /// <summary>The runs page, with this build's runs in it; a page that cannot be written costs a warning, never the runs.</summary>
+    private void RefreshReport()
+    {
+        try
+        {
+            var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, WriteReport.PagePath(Settings, ReportFile), RunLog);
+            RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
+        }
+        catch (ReproException e)
+        {
+            RunLog.Warning(e.Code, e.Message);
+        }
     }
 }

@@ -78,6 +78,7 @@ public static class ErrorCode
     public const string ModelLockMismatch = "REPRO0093";
     public const string ModelFileChanged = "REPRO0094";
     public const string ModelNotInOutput = "REPRO0095";
+    public const string ReportUnwritable = "REPRO0096";
 
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";

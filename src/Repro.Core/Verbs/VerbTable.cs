@@ -22,6 +22,8 @@ public static class VerbTable
             "`-p:MaxParallelRuns=N` `-p:StopOnFirstFailure=true` `-p:Shard=i/n`", Builds: true),
         new("Runs", "Lists the newest runs and groups, then the runs never finished; never fails because of what it lists.",
             "`-p:Experiment=NAME` `-p:Last=N` (0 for all)", ReadOnly: true),
+        new("Report", "Writes the runs page: one HTML file (runs, groups, comparisons, the registry) with nothing loaded from elsewhere; Train refreshes it.",
+            "`-p:ReportFile=PATH` (default `runs/index.html`); for Train, `-p:ReproReport=false` skips it", ReadOnly: true),
         new("Reproduce", "Builds the program, re-runs a recorded run (or every member of a group) and fails the build when it diverges, naming the inputs that changed.",
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`; `-p:Tolerance=\"1e-9 accuracy=0.01\"` `-p:ReproExact=true` `-p:ReproduceAt=commit`", Builds: true),
         new("Describe", "Shows a run, a group or a registered version: inputs, integrity, and the commands that reproduce it.",

@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Repro.Diagnostics;
+using Repro.Registry;
+using Repro.Runs;
+
+namespace Repro.Report;
+
+/// <summary>
+/// The runs page: one HTML file holding its data (one JSON block), its script and its styles, so it opens from
+/// file:// or as a downloaded CI artifact with nothing loaded from anywhere. Its Content-Security-Policy forbids every
+/// request besides the file itself. The same records give the same bytes: the page has no time of its own.
+/// </summary>
+public static class RunsPage
+{
+    /// <summary>The file Train and -t:Report write unless -p:ReportFile says otherwise: index.html in the run store.</summary>
+    public const string DefaultFile = "index.html";
+
+    /// <summary>The page for the data.</summary>
+    public static string Render(PageData data)
+    {
+        // The default encoder writes '<', '>' and '&' as \u escapes: the JSON cannot close its script element.
+        var json = JsonSerializer.Serialize(data, PageJsonContext.Default.PageData);
+        return Resource("page.html")
+            .Replace("$TITLE$", System.Net.WebUtility.HtmlEncode(data.Project), StringComparison.Ordinal)
+            .Replace("$STYLE$", Resource("page.css").TrimEnd(), StringComparison.Ordinal)
+            .Replace("$SCRIPT$", Resource("page.js").TrimEnd(), StringComparison.Ordinal)
+            .Replace("$DATA$", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads the store and writes the page; a page already holding these bytes is left as it is.</summary>
+    /// <returns>The page's path and how many runs it shows.</returns>
+    public static (string Path, int Runs) Write(string projectFile, RunStore store, ModelRegistry registry, string path, IRunLog log)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        var data = PageBuilder.Build(projectFile, store, registry, folder, log);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data));
+        if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+                var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+                File.WriteAllBytes(temporary, bytes);
+                File.Move(temporary, full, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ReproException(ErrorCode.ReportUnwritable,
+                    $"the runs page '{full}' cannot be written ({e.Message}): point -p:ReportFile at a writable path.", e);
+            }
+        }
+
+        return (full, data.Runs.Count);
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(RunsPage).Assembly.GetManifestResourceStream("Repro.Report." + name)
+            ?? throw new InvalidOperationException($"Repro.Core is built without its page resource {name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+}

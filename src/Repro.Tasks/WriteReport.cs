@@ -1,0 +1,21 @@
+using Repro.Report;
+
+namespace Repro.Tasks;
+
+/// <summary>-t:Report: the runs page, one self-contained HTML file (runs/index.html unless -p:ReportFile says otherwise).</summary>
+public sealed class WriteReport : ReproTask
+{
+    /// <summary>-p:ReportFile: where the page goes, relative to the project; empty for index.html in the run store.</summary>
+    public string? ReportFile { get; set; }
+
+    private protected override void ExecuteCore()
+    {
+        var (path, runs) = RunsPage.Write(ProjectFile, Store, Registry, PagePath(Settings, ReportFile), RunLog);
+        Report($"{path} ({runs} runs)");
+    }
+
+    /// <summary>The page's path: -p:ReportFile relative to the project, else index.html in the run store.</summary>
+    internal static string PagePath(Verbs.ProjectSettings settings, string? reportFile) => string.IsNullOrWhiteSpace(reportFile)
+        ? Path.Combine(settings.Store.Directory, RunsPage.DefaultFile)
+        : Path.GetFullPath(Path.Combine(settings.ProjectDirectory, reportFile.Trim()));
+}
