@@ -282,7 +282,7 @@
         if (i > 0 && means[0] != null) {
           const diff = means[i] - means[0];
           const better = diff === 0 ? "" : (diff < 0) === lower ? "better" : "worse";
-          text += ` <span class="${better}">${diff > 0 ? "+" : ""}${esc(fmt(diff))}${better ? " " + better : ""}</span>`;
+          text += diff === 0 ? ' <span class="muted">same</span>' : ` <span class="${better}">${diff > 0 ? "+" : ""}${esc(fmt(diff))} ${better}</span>`;
           const p = welch(sides[0], s, name);
           if (p != null) text += ` <span class="muted">Welch p ${esc(fmt(p))}</span>`;
         }

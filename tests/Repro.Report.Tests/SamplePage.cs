@@ -1,0 +1,120 @@
+using Repro.Diagnostics;
+using Repro.Records;
+using Repro.Registry;
+using Repro.Runs;
+
+namespace Repro.Report.Tests;
+
+/// <summary>
+/// The runs page of the Iris sample's committed runs and registry, copied to a folder of its own, with three runs
+/// added as a user's store has them: a forest trained with fewer trees, a failed run, and one whose build was killed.
+/// </summary>
+internal sealed class SamplePage : IDisposable
+{
+    public const string Forest = "20261203-145243-732-9aa715";
+    public const string FewerTrees = "20261203-160000-000-a1b2c3";
+    public const string Failed = "20261203-160100-000-d4e5f6";
+    public const string Interrupted = "20261203-160200-000-0a0b0c";
+
+    private SamplePage(string root, string page, IReadOnlyList<string> referenceRuns)
+    {
+        Root = root;
+        Path = page;
+        ReferenceRuns = referenceRuns;
+    }
+
+    public string Root { get; }
+
+    /// <summary>The page, runs/index.html.</summary>
+    public string Path { get; }
+
+    public IReadOnlyList<string> ReferenceRuns { get; }
+
+    public RunStore Store => new(System.IO.Path.Combine(Root, "runs"));
+
+    public Uri Url => new(Path);
+
+    public static SamplePage Create()
+    {
+        var sample = System.IO.Path.Combine(RepositoryRoot(), "samples", "IrisExperiment");
+        var root = Directory.CreateTempSubdirectory("repro-page-").FullName;
+        var references = File.ReadAllLines(System.IO.Path.Combine(RepositoryRoot(), ".ci", "reference-runs"))
+            .Where(l => l.Trim().Length > 0).Select(l => l.Split(' ')[0]).ToArray();
+        foreach (var id in references)
+        {
+            Copy(System.IO.Path.Combine(sample, "runs", id), System.IO.Path.Combine(root, "runs", id));
+        }
+
+        Copy(System.IO.Path.Combine(sample, "registry"), System.IO.Path.Combine(root, "registry"));
+        var store = new RunStore(System.IO.Path.Combine(root, "runs"));
+        var forest = store.Read(Forest).Require();
+        Write(store, forest with
+        {
+            RunId = FewerTrees,
+            StartedAt = DateTimeOffset.Parse("2026-12-03T16:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Params = new(forest.Params, StringComparer.Ordinal) { ["Trees"] = "10" },
+            Metrics = new(forest.Metrics, StringComparer.Ordinal) { ["log_loss"] = 0.1234, ["accuracy"] = 0.9 },
+        });
+        Write(store, forest with
+        {
+            RunId = Failed,
+            Status = RunStatus.Failed,
+            StartedAt = DateTimeOffset.Parse("2026-12-03T16:01:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Params = new(forest.Params, StringComparer.Ordinal) { ["Trees"] = "500" },
+            Metrics = new(StringComparer.Ordinal),
+            Error = new ErrorRecord(ErrorCode.ProgramFailed, "the program exited with code 3: the data is upside down"),
+        });
+        // A folder under its temporary name whose build is long gone: a killed Train leaves one.
+        var partial = Directory.CreateDirectory(System.IO.Path.Combine(root, "runs", Interrupted + ".partial")).FullName;
+        File.WriteAllText(System.IO.Path.Combine(partial, RunFiles.Output), "training iris-forest with seed 42\n");
+        Directory.SetLastWriteTimeUtc(partial, DateTime.UtcNow.AddHours(-2));
+
+        var (page, _) = RunsPage.Write(System.IO.Path.Combine(root, "IrisExperiment.csproj"), store,
+            new ModelRegistry(System.IO.Path.Combine(root, "registry")), System.IO.Path.Combine(root, "runs", RunsPage.DefaultFile), new NullLog());
+        return new SamplePage(root, page, references);
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static void Write(RunStore store, RunRecord record)
+    {
+        var folder = Directory.CreateDirectory(store.Folder(record.RunId)).FullName;
+        RecordJson.WriteRecord(System.IO.Path.Combine(folder, RunFiles.Run), record);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(System.IO.Path.Combine(directory, "Repro.sln")))
+        {
+            directory = System.IO.Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("the tests run outside the repository");
+        }
+
+        return directory;
+    }
+
+    private sealed class NullLog : IRunLog
+    {
+        public void Progress(string message)
+        {
+        }
+
+        public void Detail(string message)
+        {
+        }
+
+        public void Warning(string code, string message) => throw new InvalidOperationException($"{code}: {message}");
+
+        public void Error(string code, string message) => throw new InvalidOperationException($"{code}: {message}");
+    }
+}
