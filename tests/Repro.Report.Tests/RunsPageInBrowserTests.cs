@@ -34,7 +34,9 @@ public sealed class RunsPageInBrowserTests
     {
         Open();
         var rows = RunRows();
-        CollectionAssert.AreEquivalent(_page.ReferenceRuns.Concat([SamplePage.FewerTrees, SamplePage.Failed, SamplePage.Interrupted]).ToArray(), rows);
+        var members = _page.Store.RunIds().Where(id => _page.Store.Read(id).Record?.Group is not null).ToArray();
+        Assert.HasCount(6, members, "two seed groups of three");
+        CollectionAssert.AreEquivalent(_page.ReferenceRuns.Concat([SamplePage.FewerTrees, SamplePage.Failed, SamplePage.Interrupted]).Concat(members).ToArray(), rows);
         CollectionAssert.AreEqual(rows.OrderDescending(StringComparer.Ordinal).ToArray(), rows.ToArray(), "newest first");
         foreach (var id in _page.ReferenceRuns)
         {
@@ -44,7 +46,7 @@ public sealed class RunsPageInBrowserTests
             }
         }
 
-        StringAssert.Contains(_browser.FindElement(By.CssSelector("#runs caption")).Text, "7 of 7 runs");
+        StringAssert.Contains(_browser.FindElement(By.CssSelector("#runs caption")).Text, "13 of 13 runs");
     }
 
     [TestMethod]
@@ -114,6 +116,29 @@ public sealed class RunsPageInBrowserTests
         var link = _browser.Url;
         _browser.Navigate().GoToUrl("about:blank");
         _browser.Navigate().GoToUrl(link);
+        CollectionAssert.AreEqual(new[] { "Trees", "100", "10" }, Table("compare-parameters").Single(r => r[0] == "Trees"));
+    }
+
+    [TestMethod]
+    public void GroupsShowTheirStatisticsAndMembersAndTwoComparedGiveWelchsPValue()
+    {
+        Open("view=groups");
+        var rows = Table("groups");
+        var of100 = rows.Single(r => r[0].StartsWith(SamplePage.GroupOf100, StringComparison.Ordinal));
+        var logLoss = Groups.MetricSummary.Of("log_loss", SamplePage.GroupLogLoss[SamplePage.GroupOf100]);
+        var column = rows[0].ToList().IndexOf("log_loss");
+        StringAssert.StartsWith(of100[column], $"{Shown(logLoss.Mean)} ± {Shown(logLoss.StandardDeviation!.Value)} [{Shown(logLoss.ConfidenceLow!.Value)}, {Shown(logLoss.ConfidenceHigh!.Value)}] (n 3)");
+        var details = _browser.FindElement(By.CssSelector($"#group-{SamplePage.GroupOf100} details"));
+        details.FindElement(By.TagName("summary")).Click();
+        Assert.HasCount(3, details.FindElements(By.CssSelector("li a")), "its three members, linked");
+
+        Select("group:" + SamplePage.GroupOf100);
+        Select("group:" + SamplePage.GroupOf10);
+        _browser.FindElement(By.Id("compare")).Click();
+        var p = Groups.WelchTest.PValue(SamplePage.GroupLogLoss[SamplePage.GroupOf100], SamplePage.GroupLogLoss[SamplePage.GroupOf10])!.Value;
+        var row = Table("compare-metrics").Single(r => r[0].StartsWith("log_loss", StringComparison.Ordinal));
+        StringAssert.Contains(row[2], $"Welch p {Shown(p)}", "the p-value -t:Compare computes");
+        StringAssert.Contains(row[2], "worse");
         CollectionAssert.AreEqual(new[] { "Trees", "100", "10" }, Table("compare-parameters").Single(r => r[0] == "Trees"));
     }
 

@@ -1,4 +1,5 @@
 using Repro.Diagnostics;
+using Repro.Groups;
 using Repro.Records;
 using Repro.Registry;
 using Repro.Runs;
@@ -15,6 +16,15 @@ internal sealed class SamplePage : IDisposable
     public const string FewerTrees = "20261203-160000-000-a1b2c3";
     public const string Failed = "20261203-160100-000-d4e5f6";
     public const string Interrupted = "20261203-160200-000-0a0b0c";
+    public const string GroupOf100 = "20261203-170000-000-100100";
+    public const string GroupOf10 = "20261203-171000-000-010010";
+
+    /// <summary>Each seed group's log_loss per seed, as its members recorded them.</summary>
+    public static readonly IReadOnlyDictionary<string, double[]> GroupLogLoss = new Dictionary<string, double[]>
+    {
+        [GroupOf100] = [0.071, 0.078, 0.074],
+        [GroupOf10] = [0.118, 0.131, 0.109],
+    };
 
     private SamplePage(string root, string page, IReadOnlyList<string> referenceRuns)
     {
@@ -69,12 +79,43 @@ internal sealed class SamplePage : IDisposable
         File.WriteAllText(System.IO.Path.Combine(partial, RunFiles.Output), "training iris-forest with seed 42\n");
         Directory.SetLastWriteTimeUtc(partial, DateTime.UtcNow.AddHours(-2));
 
+        foreach (var (group, trees, minute) in new[] { (GroupOf100, "100", 0), (GroupOf10, "10", 10) })
+        {
+            SeedGroup(store, forest, group, trees, minute);
+        }
+
         var (page, _) = RunsPage.Write(System.IO.Path.Combine(root, "IrisExperiment.csproj"), store,
             new ModelRegistry(System.IO.Path.Combine(root, "registry")), System.IO.Path.Combine(root, "runs", RunsPage.DefaultFile), new NullLog());
         return new SamplePage(root, page, references);
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    /// <summary>A seed group of three forest runs (seeds 1, 2, 3) with the given trees, recorded as Train records one.</summary>
+    private static void SeedGroup(RunStore store, RunRecord forest, string group, string trees, int minute)
+    {
+        var members = new List<GroupMember>();
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            var id = RunId.New(DateTimeOffset.Parse("2026-12-03T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(minute + seed));
+            var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["log_loss"] = GroupLogLoss[group][seed - 1], ["accuracy"] = 0.9 + seed / 100.0 };
+            Write(store, forest with { RunId = id, Group = group, Seed = seed, Params = new(forest.Params, StringComparer.Ordinal) { ["Trees"] = trees }, Metrics = metrics });
+            members.Add(new GroupMember(id, seed, new(StringComparer.Ordinal), RunStatus.Completed, metrics));
+        }
+
+        new GroupStore(store).Write(new GroupRecord
+        {
+            GroupId = group,
+            Experiment = forest.Experiment,
+            Seeds = [1, 2, 3],
+            Sweep = [],
+            Members = members,
+            Points = GroupStatistics.Points(members),
+            Git = forest.Git,
+            StartedAt = DateTimeOffset.Parse("2026-12-03T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(minute),
+            Command = "dotnet build -t:Train -p:Experiment=iris-forest -p:Seeds=\"1 2 3\"",
+        });
+    }
 
     private static void Write(RunStore store, RunRecord record)
     {
