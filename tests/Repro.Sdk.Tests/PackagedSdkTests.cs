@@ -47,6 +47,26 @@ public sealed class PackagedSdkTests
     }
 
     [TestMethod]
+    public void TrainLeavesTheRunsPageInTheStoreAndReportWritesItWhereAsked()
+    {
+        var page = Path.Combine(_project.RunsDirectory, "index.html");
+        Assert.IsTrue(File.Exists(page), "Train refreshes runs/index.html");
+        StringAssert.Contains(_output, "runs page: runs/index.html (2 runs)");
+        var html = File.ReadAllText(page);
+        foreach (var run in _project.Runs())
+        {
+            StringAssert.Contains(html, $"\"id\":\"{Path.GetFileName(run)}\"");
+        }
+
+        var elsewhere = Path.Combine(_project.Directory, "out", "page.html");
+        var output = _project.Dotnet("build", "-t:Report", "-p:ReportFile=out/page.html").Succeeded().Output;
+        StringAssert.Contains(output, elsewhere + " (2 runs)");
+        var first = Path.GetFileName(_project.Runs()[0]);
+        Assert.IsTrue(File.ReadAllText(elsewhere).Contains($"\"folder\":\"../runs/{first}\"", StringComparison.Ordinal), "links to a run's files are relative to the page");
+        Assert.IsFalse(Record(_project.Runs()[0]).GetProperty("git").GetProperty("dirty").GetBoolean(), "the page in the run store does not make the tree dirty");
+    }
+
+    [TestMethod]
     public void TheManifestMatchesGitAndTheFiles()
     {
         var run = RunOf("weights");
