@@ -144,7 +144,7 @@ internal sealed class SamplePage : IDisposable
         return directory;
     }
 
-    private sealed class NullLog : IRunLog
+    internal sealed class NullLog : IRunLog
     {
         public void Progress(string message)
         {

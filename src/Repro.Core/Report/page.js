@@ -75,6 +75,7 @@
   }
   let state = readState();
   function go(changes) {
+    drawn = Page;
     state = Object.assign({}, state, changes);
     writeState(state);
     render();
@@ -120,6 +121,11 @@
     });
   }
 
+  // Rows drawn at once: all runs are filtered and sorted, the first of them drawn. A browser lays out a table of
+  // ten thousand rows in seconds; five hundred in a few milliseconds, and "Show more" draws the next.
+  const Page = 500;
+  let drawn = Page;
+
   function renderRuns() {
     const rows = shownRuns();
     const column = columnById.get(state.sort) || columnById.get("id");
@@ -134,7 +140,7 @@
       return `<th scope="col" class="${c.kind}"${sort}><button type="button" data-sort="${esc(c.id)}" aria-label="Sort by ${esc(c.label)}">${esc(c.label)}</button>` +
         (c.kind === "run" ? "" : `<span class="kind">${c.kind === "param" ? "parameter" : c.kind}</span>`) + "</th>";
     }).join("");
-    const body = rows.map(r => `<tr data-run="${esc(r.id)}"${isProduction(r) ? ' class="production"' : ""}>` +
+    const body = rows.slice(0, drawn).map(r => `<tr data-run="${esc(r.id)}"${isProduction(r) ? ' class="production"' : ""}>` +
       `<td><input type="checkbox" data-select="${esc(r.id)}" aria-label="Select run ${esc(r.id)}"${state.sel.includes(r.id) ? " checked" : ""}></td>` +
       visible.map(c => cell(c, r)).join("") + "</tr>").join("");
     const chooser = ["param", "metric", "input", "run"].map(kind => {
@@ -154,10 +160,13 @@
         <button type="button" id="compare"${state.sel.length < 2 ? " disabled" : ""}>Compare ${state.sel.length} selected</button>
       </div>
       <details><summary>Columns</summary>${chooser}</details>
-      <table id="runs"><caption>${rows.length} of ${data.runs.length} runs; ★ marks a production model</caption>
-        <thead><tr><th scope="col"><span class="kind">select</span></th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+      <table id="runs"><caption>${rows.length} of ${data.runs.length} runs${rows.length > drawn ? `, the first ${drawn} drawn` : ""}; ★ marks a production model</caption>
+        <thead><tr><th scope="col"><span class="kind">select</span></th>${head}</tr></thead><tbody>${body}</tbody></table>
+      ${rows.length > drawn ? `<button type="button" id="more">Show ${Math.min(Page, rows.length - drawn)} more of ${rows.length - drawn}</button>` : ""}`;
     status.textContent = `${rows.length} of ${data.runs.length} runs shown`;
-    main.querySelector("#filter").addEventListener("input", e => { state.q = e.target.value; writeState(state); renderRunsKeepingFocus("filter"); });
+    const more = main.querySelector("#more");
+    if (more) more.addEventListener("click", () => { drawn += Page; renderRuns(); const next = main.querySelector("#more"); if (next) next.focus(); });
+    main.querySelector("#filter").addEventListener("input", e => { state.q = e.target.value; drawn = Page; writeState(state); renderRunsKeepingFocus("filter"); });
     main.querySelector("#experiment").addEventListener("change", e => go({ exp: e.target.value }));
     main.querySelector("#status-filter").addEventListener("change", e => go({ status: e.target.value }));
     main.querySelector("#differs").addEventListener("change", e => go({ differs: e.target.checked }));
