@@ -95,6 +95,37 @@ public sealed class RunsPageInBrowserTests
         Assert.IsNull(Header("p:MaxDepth"), "MaxDepth is 5 on every forest run");
         Assert.IsNotNull(Header("p:Trees"), "Trees differs: 100, 10, 500");
         Assert.IsNotNull(Header("i:commit"), "an input that differs is shown too");
+
+        // Columns can be hidden one by one, and the link keeps them hidden.
+        _browser.FindElement(By.CssSelector("details summary")).Click();
+        _browser.FindElement(By.CssSelector("input[data-column='p:Trees']")).Click();
+        Assert.IsNull(Header("p:Trees"));
+        StringAssert.Contains(_browser.Url, "hide=p%3ATrees");
+    }
+
+    [TestMethod]
+    public void ARunShowsThePlotsReproDrewAndAComparisonOverlaysTheirSeries()
+    {
+        Open("view=run&id=" + SamplePage.Forest);
+        var plot = _browser.FindElement(By.CssSelector(".plots img"));
+        StringAssert.StartsWith(plot.GetDomAttribute("src"), "data:image/svg+xml", "the SVG Repro drew, embedded");
+        Assert.IsGreaterThan(0, Convert.ToInt64(((IJavaScriptExecutor)_browser).ExecuteScript("return arguments[0].naturalWidth", plot), CultureInfo.InvariantCulture), "and it is drawn");
+
+        Open($"view=compare&sel={SamplePage.Forest},{SamplePage.FewerTrees}");
+        var figure = _browser.FindElement(By.CssSelector("figure svg[aria-label^='oob_loss']"));
+        var lines = figure.FindElements(By.TagName("polyline"));
+        Assert.HasCount(2, lines, "one line per run");
+        Assert.HasCount(100, lines[0].GetDomAttribute("points")!.Split(' '), "every step the forest logged");
+        Assert.HasCount(10, lines[1].GetDomAttribute("points")!.Split(' '));
+    }
+
+    [TestMethod]
+    public void RegisteredVersionsCompareByTheirAliases()
+    {
+        Open("view=compare&sel=iris-classifier@production,iris-classifier@staging");
+        var experiment = Table("compare-parameters").Single(r => r[0] == "experiment");
+        CollectionAssert.AreEqual(new[] { "experiment", "iris-lightgbm", "iris-sdca" }, experiment);
+        StringAssert.Contains(Table("compare-parameters")[0][1], "iris-classifier@1 (production)");
     }
 
     [TestMethod]

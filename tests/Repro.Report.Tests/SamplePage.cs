@@ -79,6 +79,15 @@ internal sealed class SamplePage : IDisposable
         File.WriteAllText(System.IO.Path.Combine(partial, RunFiles.Output), "training iris-forest with seed 42\n");
         Directory.SetLastWriteTimeUtc(partial, DateTime.UtcNow.AddHours(-2));
 
+        // The two forests logged a loss per tree, as a program's LogMetric(name, value, step) writes it; Train draws it.
+        foreach (var (id, trees) in new[] { (Forest, 100), (FewerTrees, 10) })
+        {
+            var folder = store.Folder(id);
+            File.WriteAllLines(System.IO.Path.Combine(folder, RunFiles.History), Enumerable.Range(1, trees).Select(step =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"name\":\"oob_loss\",\"step\":{step},\"value\":{1.0 / (1 + step * 0.1)}}}")));
+            Plots.RunPlots.Write(folder, forest.Experiment);
+        }
+
         foreach (var (group, trees, minute) in new[] { (GroupOf100, "100", 0), (GroupOf10, "10", 10) })
         {
             SeedGroup(store, forest, group, trees, minute);

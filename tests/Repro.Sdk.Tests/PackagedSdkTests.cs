@@ -64,6 +64,13 @@ public sealed class PackagedSdkTests
         var first = Path.GetFileName(_project.Runs()[0]);
         Assert.IsTrue(File.ReadAllText(elsewhere).Contains($"\"folder\":\"../runs/{first}\"", StringComparison.Ordinal), "links to a run's files are relative to the page");
         Assert.IsFalse(Record(_project.Runs()[0]).GetProperty("git").GetProperty("dirty").GetBoolean(), "the page in the run store does not make the tree dirty");
+
+        // A Train told not to leaves no page; the next one, with nothing to train, writes it again.
+        File.Delete(page);
+        StringAssert.Contains(_project.Train("-p:ReproReport=false").Succeeded().Output, "up to date");
+        Assert.IsFalse(File.Exists(page), "-p:ReproReport=false");
+        _project.Train().Succeeded();
+        Assert.IsTrue(File.Exists(page));
     }
 
     [TestMethod]
