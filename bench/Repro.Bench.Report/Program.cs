@@ -66,7 +66,7 @@ try
         RecordJson.WriteRecord(Path.Combine(folder, RunFiles.Run), record);
     }
 
-    var page = Path.Combine(store.Directory, RunsPage.DefaultFile);
+    var page = store.PagePath;
     var builds = new List<double>();
     for (var round = 0; round < 3; round++)
     {

@@ -16,6 +16,6 @@ public sealed class WriteReport : ReproTask
 
     /// <summary>The page's path: -p:ReportFile relative to the project, else index.html in the run store.</summary>
     internal static string PagePath(Verbs.ProjectSettings settings, string? reportFile) => string.IsNullOrWhiteSpace(reportFile)
-        ? Path.Combine(settings.Store.Directory, RunsPage.DefaultFile)
+        ? settings.Store.PagePath
         : Path.GetFullPath(Path.Combine(settings.ProjectDirectory, reportFile.Trim()));
 }

@@ -94,7 +94,7 @@ internal sealed class SamplePage : IDisposable
         }
 
         var (page, _) = RunsPage.Write(System.IO.Path.Combine(root, "IrisExperiment.csproj"), store,
-            new ModelRegistry(System.IO.Path.Combine(root, "registry")), System.IO.Path.Combine(root, "runs", RunsPage.DefaultFile), new NullLog());
+            new ModelRegistry(System.IO.Path.Combine(root, "registry")), store.PagePath, new NullLog());
         return new SamplePage(root, page, references);
     }
 

@@ -14,9 +14,6 @@ namespace Repro.Report;
 /// </summary>
 public static class RunsPage
 {
-    /// <summary>The file Train and -t:Report write unless -p:ReportFile says otherwise: index.html in the run store.</summary>
-    public const string DefaultFile = "index.html";
-
     /// <summary>The page for the data.</summary>
     public static string Render(PageData data)
     {

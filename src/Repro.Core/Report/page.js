@@ -170,7 +170,7 @@
     main.querySelector("#experiment").addEventListener("change", e => go({ exp: e.target.value }));
     main.querySelector("#status-filter").addEventListener("change", e => go({ status: e.target.value }));
     main.querySelector("#differs").addEventListener("change", e => go({ differs: e.target.checked }));
-    main.querySelector("#compare").addEventListener("click", () => go({ view: "compare", id: "" }));
+    wireSelection();
     main.querySelectorAll("[data-sort]").forEach(b => b.addEventListener("click", () => {
       const id = b.dataset.sort;
       go({ sort: id, desc: id === state.sort ? !state.desc : false });
@@ -186,14 +186,6 @@
       if (!box.checked) hide.push(id);
       go({ hide, show });
       main.querySelector("details").open = true;
-    }));
-    main.querySelectorAll("[data-select]").forEach(box => box.addEventListener("change", () => {
-      const id = box.dataset.select;
-      state.sel = box.checked ? state.sel.concat(id) : state.sel.filter(s => s !== id);
-      writeState(state);
-      const button = main.querySelector("#compare");
-      button.disabled = state.sel.length < 2;
-      button.textContent = `Compare ${state.sel.length} selected`;
     }));
   }
 
@@ -372,6 +364,7 @@
     status.textContent = `${data.groups.length} groups`;
   }
 
+  // The selection boxes of a table (runs, groups, versions) and its Compare button: the selection lives in the link.
   function wireSelection() {
     main.querySelector("#compare").addEventListener("click", () => go({ view: "compare", id: "" }));
     main.querySelectorAll("[data-select]").forEach(box => box.addEventListener("change", () => {

@@ -15,6 +15,7 @@ public sealed class RunStore(string directory)
     private const string PartialSuffix = ".partial";
     private const string GroupsFolder = "groups";
     private const string StagingFolder = ".pull";
+    private const string PageFile = "index.html";
 
     /// <summary>The record file of a group folder.</summary>
     public const string GroupRecordFile = "group.json";
@@ -23,6 +24,9 @@ public sealed class RunStore(string directory)
 
     /// <summary>Where groups are recorded, one folder per group id.</summary>
     public string GroupsDirectory => Path.Combine(Directory, GroupsFolder);
+
+    /// <summary>The runs page Train and -t:Report write unless -p:ReportFile says otherwise.</summary>
+    public string PagePath => Path.Combine(Directory, PageFile);
 
     /// <summary>Where Pull assembles what it brings before it is proven, on the store's own disk so the last move is a rename.</summary>
     public string StagingDirectory => Path.Combine(Directory, StagingFolder);

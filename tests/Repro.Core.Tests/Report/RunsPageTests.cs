@@ -10,7 +10,7 @@ namespace Repro.Core.Tests.Report;
 [TestClass]
 public sealed partial class RunsPageTests : ServingFixture
 {
-    private string PagePath => Path.Combine(Store.Directory, RunsPage.DefaultFile);
+    private string PagePath => Store.PagePath;
 
     [TestMethod]
     public void EveryRunIsOnThePageWithItsStatusAndTheInputsCompareChecks()
