@@ -35,7 +35,7 @@ public sealed class RunsPageInBrowserTests
         Open();
         var rows = RunRows();
         var members = _page.Store.RunIds().Where(id => _page.Store.Read(id).Record?.Group is not null).ToArray();
-        Assert.HasCount(6, members, "two seed groups of three");
+        Assert.HasCount(12, members, "two seed groups of three, a sweep of six");
         CollectionAssert.AreEquivalent(_page.ReferenceRuns.Concat([SamplePage.FewerTrees, SamplePage.Failed, SamplePage.Interrupted]).Concat(members).ToArray(), rows);
         CollectionAssert.AreEqual(rows.OrderDescending(StringComparer.Ordinal).ToArray(), rows.ToArray(), "newest first");
         foreach (var id in _page.ReferenceRuns)
@@ -46,7 +46,7 @@ public sealed class RunsPageInBrowserTests
             }
         }
 
-        StringAssert.Contains(_browser.FindElement(By.CssSelector("#runs caption")).Text, "13 of 13 runs");
+        StringAssert.Contains(_browser.FindElement(By.CssSelector("#runs caption")).Text, "19 of 19 runs");
     }
 
     [TestMethod]
@@ -171,6 +171,35 @@ public sealed class RunsPageInBrowserTests
         StringAssert.Contains(row[2], $"Welch p {Shown(p)}", "the p-value -t:Compare computes");
         StringAssert.Contains(row[2], "worse");
         CollectionAssert.AreEqual(new[] { "Trees", "100", "10" }, Table("compare-parameters").Single(r => r[0] == "Trees"));
+    }
+
+    [TestMethod]
+    public void ASweepIsRankedByItsMetricWithThePlotsReproDrew()
+    {
+        Open("view=groups");
+        var details = _browser.FindElement(By.CssSelector($"#group-{SamplePage.Sweep} details"));
+        details.FindElement(By.TagName("summary")).Click();
+        var ranking = details.FindElements(By.CssSelector("ol li")).Select(li => li.Text).ToArray();
+        Assert.HasCount(3, ranking);
+        CollectionAssert.AreEqual(new[] { "Trees=100", "Trees=50", "Trees=10" }, ranking.Select(r => r.Split(':')[0]).ToArray(), "lower log_loss first");
+        StringAssert.StartsWith(ranking[0], $"Trees=100: {Shown(0.0775)} ±");
+        var plot = details.FindElement(By.CssSelector(".plots img"));
+        Assert.AreEqual("log_loss-by-Trees.svg", plot.GetDomAttribute("alt"));
+        Assert.IsGreaterThan(0, Convert.ToInt64(((IJavaScriptExecutor)_browser).ExecuteScript("return arguments[0].naturalWidth", plot), CultureInfo.InvariantCulture));
+    }
+
+    [TestMethod]
+    public void AComparisonNamesTheInputsThatDifferAndARunShowsItsPatch()
+    {
+        Open($"view=compare&sel={SamplePage.Forest},20261122-064153-558-441618");
+        var inputs = Table("compare-inputs");
+        var commit = inputs.Single(r => r[0] == "commit");
+        Assert.AreEqual(_page.Store.Read(SamplePage.Forest).Require().Git.Commit, commit[1]);
+        Assert.AreEqual(_page.Store.Read("20261122-064153-558-441618").Require().Git.Commit, commit[2]);
+        Assert.IsFalse(inputs.Any(r => r[0] == "data/iris.csv"), "the data both read is not listed");
+
+        Open("view=run&id=" + SamplePage.FewerTrees);
+        StringAssert.Contains(_browser.FindElement(By.Id("main")).Text, "+// fewer trees, to see");
     }
 
     [TestMethod]

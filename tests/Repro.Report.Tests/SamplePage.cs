@@ -18,6 +18,7 @@ internal sealed class SamplePage : IDisposable
     public const string Interrupted = "20261203-160200-000-0a0b0c";
     public const string GroupOf100 = "20261203-170000-000-100100";
     public const string GroupOf10 = "20261203-171000-000-010010";
+    public const string Sweep = "20261203-180000-000-5eeb00";
 
     /// <summary>Each seed group's log_loss per seed, as its members recorded them.</summary>
     public static readonly IReadOnlyDictionary<string, double[]> GroupLogLoss = new Dictionary<string, double[]>
@@ -93,12 +94,55 @@ internal sealed class SamplePage : IDisposable
             SeedGroup(store, forest, group, trees, minute);
         }
 
+        SweepOfTrees(store, forest);
+        File.WriteAllText(System.IO.Path.Combine(store.Folder(FewerTrees), RunFiles.SourcePatch), "diff --git a/Program.cs b/Program.cs\n+// fewer trees, to see\n");
+
         var (page, _) = RunsPage.Write(System.IO.Path.Combine(root, "IrisExperiment.csproj"), store,
             new ModelRegistry(System.IO.Path.Combine(root, "registry")), store.PagePath, new NullLog());
         return new SamplePage(root, page, references);
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    /// <summary>A sweep over Trees (10, 50, 100) with seeds 1 and 2, ranked by log_loss, with the plots Train draws.</summary>
+    private static void SweepOfTrees(RunStore store, RunRecord forest)
+    {
+        var members = new List<GroupMember>();
+        var minute = 0;
+        foreach (var (trees, losses) in new[] { ("10", new[] { 0.12, 0.13 }), ("50", new[] { 0.09, 0.095 }), ("100", new[] { 0.075, 0.08 }) })
+        {
+            for (var seed = 1; seed <= 2; seed++)
+            {
+                var id = RunId.New(DateTimeOffset.Parse("2026-12-03T18:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(++minute));
+                var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["log_loss"] = losses[seed - 1] };
+                var point = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Trees"] = trees };
+                Write(store, forest with { RunId = id, Group = Sweep, Seed = seed, Params = new(forest.Params, StringComparer.Ordinal) { ["Trees"] = trees }, Metrics = metrics });
+                members.Add(new GroupMember(id, seed, point, RunStatus.Completed, metrics));
+            }
+        }
+
+        var points = GroupStatistics.Points(members);
+        new GroupStore(store).Write(new GroupRecord
+        {
+            GroupId = Sweep,
+            Experiment = forest.Experiment,
+            Seeds = [1, 2],
+            Sweep = [new SweepAxis("Trees", ["10", "50", "100"])],
+            Members = members,
+            Points = points,
+            RankedBy = "log_loss",
+            LowerIsBetter = true,
+            BestPoint = 2,
+            BestRun = members[4].RunId,
+            Git = forest.Git,
+            StartedAt = DateTimeOffset.Parse("2026-12-03T18:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Command = "dotnet build -t:Train -p:Experiment=iris-forest '-p:Sweep=\"Trees=10,50,100\"' -p:Seeds=\"1 2\"",
+        }, (record, folder) =>
+        {
+            Plots.GroupPlots.Write(record, folder);
+            return record;
+        });
+    }
 
     /// <summary>A seed group of three forest runs (seeds 1, 2, 3) with the given trees, recorded as Train records one.</summary>
     private static void SeedGroup(RunStore store, RunRecord forest, string group, string trees, int minute)
