@@ -36,15 +36,16 @@ public static class RunsPage
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data));
         if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
         {
+            var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
             try
             {
                 Directory.CreateDirectory(folder);
-                var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
                 File.WriteAllBytes(temporary, bytes);
                 File.Move(temporary, full, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                File.Delete(temporary);
                 throw new ReproException(ErrorCode.ReportUnwritable,
                     $"the runs page '{full}' cannot be written ({e.Message}): point -p:ReportFile at a writable path.", e);
             }

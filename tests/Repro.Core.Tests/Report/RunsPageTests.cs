@@ -63,6 +63,18 @@ public sealed partial class RunsPageTests : ServingFixture
     }
 
     [TestMethod]
+    public void APageThatCannotBeWrittenIsACodedErrorNamingTheProperty()
+    {
+        Registered(1, "one");
+        var taken = Directory.CreateDirectory(Path.Combine(Folder.Path, "page.html")).FullName; // a folder where the file should go
+
+        var error = Assert.ThrowsExactly<Diagnostics.ReproException>(() => RunsPage.Write(Project.ProjectFile, Store, Registry, taken, new TestLog()));
+        Assert.AreEqual(Diagnostics.ErrorCode.ReportUnwritable, error.Code);
+        StringAssert.Contains(error.Message, "-p:ReportFile");
+        Assert.IsEmpty(Directory.GetFiles(Folder.Path, "*.tmp"), "no temporary file is left behind");
+    }
+
+    [TestMethod]
     public void ThePageHoldsItsDataScriptAndStylesAndNamesNothingOutsideItself()
     {
         var (run, _) = Registered(1, "the model", r => r with { Params = new(StringComparer.Ordinal) { ["Note"] = "</script><script>alert(1)</script> & \"x\"" } });
