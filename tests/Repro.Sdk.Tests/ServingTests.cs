@@ -201,8 +201,15 @@ public sealed class ServingTests
             return checkout;
         }
 
-        public CommandResult Build(string[] arguments) =>
-            Dotnet.Run(Project, null, ["build", .. arguments, "-p:ReproModelCache=" + Cache]);
+        /// <summary>Restore has run: later builds skip it, as a developer's second build may (nothing here changes a package).</summary>
+        private bool _restored;
+
+        public CommandResult Build(string[] arguments)
+        {
+            var result = Dotnet.Run(Project, null, ["build", .. arguments, .. _restored ? new[] { "--no-restore" } : [], "-p:ReproModelCache=" + Cache]);
+            _restored |= result.ExitCode == 0;
+            return result;
+        }
 
         public void Dispose()
         {
