@@ -1,0 +1,294 @@
+using System.IO.Hashing;
+
+namespace Repro.Profiles;
+
+/// <summary>
+/// Splits delimited text into rows and fields (RFC 4180: a quoted field may hold the delimiter, quotes and line
+/// breaks) as the bytes arrive, and hands each field to its column. Blank lines are no rows.
+/// </summary>
+internal sealed class DelimitedScanner(byte delimiter, bool header, string? labelColumn)
+{
+    /// <summary>The sample's cap in values, so a wide file keeps fewer rows rather than more memory.</summary>
+    private const int SampleValues = 4 << 20;
+
+    private readonly List<ColumnAccumulator> _columns = [];
+    private FieldAction? _onField;
+    private readonly List<ulong> _fingerprints = [];
+    private List<long>? _lines;
+    private readonly PriorityQueue<double[], (ulong, long)> _sample = new(Comparer<(ulong, long)>.Create((a, b) => b.CompareTo(a)));
+    private double[] _numbers = new double[16];
+    private byte[] _field = new byte[256];
+    private bool _headerPending = header;
+    private bool _started;
+    private long _line = 1;
+    private long _firstLine = -1;
+    private long _ragged;
+    private int _width = -1;
+    private int _sampleSize;
+
+    /// <summary>Reads every whole row in <paramref name="text"/>; returns how many bytes it used (the rest starts a row).</summary>
+    public int Scan(ReadOnlySpan<byte> text, bool endOfFile)
+    {
+        var position = 0;
+        if (!_started)
+        {
+            if (text.Length < 3 && !endOfFile)
+            {
+                return 0;
+            }
+
+            _started = true;
+            if (text.StartsWith("\uFEFF"u8))
+            {
+                position = 3;
+            }
+        }
+
+        while (position < text.Length)
+        {
+            var rest = text[position..];
+            var end = RowEnd(rest, out var breaks, out var quoted);
+            if (end < 0)
+            {
+                if (!endOfFile)
+                {
+                    return position;
+                }
+
+                end = rest.Length;
+            }
+
+            var row = rest[..end];
+            if (!row.IsEmpty && row[^1] == '\r')
+            {
+                row = row[..^1];
+            }
+
+            if (!row.IsEmpty)
+            {
+                Row(row, quoted);
+            }
+
+            _line += breaks + 1;
+            position += Math.Min(end + 1, rest.Length);
+        }
+
+        return position;
+    }
+
+    /// <summary>Where the row at the start of <paramref name="text"/> ends (its line feed), or -1 when it does not end in it.</summary>
+    private static int RowEnd(ReadOnlySpan<byte> text, out int breaks, out bool quoted)
+    {
+        breaks = 0;
+        quoted = false;
+        var first = text.IndexOfAny((byte)'\n', (byte)'"');
+        if (first < 0 || text[first] == '\n')
+        {
+            return first;
+        }
+
+        quoted = true;
+        var inQuotes = false;
+        for (var i = first; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case (byte)'"':
+                    inQuotes = !inQuotes; // an escaped quote ("") toggles twice
+                    break;
+                case (byte)'\n' when inQuotes:
+                    breaks++;
+                    break;
+                case (byte)'\n':
+                    return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Row(ReadOnlySpan<byte> row, bool quoted)
+    {
+        if (_headerPending)
+        {
+            _headerPending = false;
+            var names = new List<string>();
+            ForEachField(row, quoted, (field, _) => names.Add(ColumnAccumulator.Shown(field).Trim()));
+            foreach (var name in names)
+            {
+                _columns.Add(new ColumnAccumulator(name, name == labelColumn));
+            }
+
+            return;
+        }
+
+        var index = _fingerprints.Count;
+        if (_firstLine < 0)
+        {
+            _firstLine = _line;
+        }
+        else if (_lines is null && _line != _firstLine + index)
+        {
+            _lines = [.. Enumerable.Range(0, index).Select(i => _firstLine + i)];
+        }
+
+        _lines?.Add(_line);
+        var fingerprint = XxHash3.HashToUInt64(row);
+        _fingerprints.Add(fingerprint);
+        if (_numbers.Length < _columns.Count)
+        {
+            Array.Resize(ref _numbers, _columns.Count * 2);
+        }
+
+        var fields = ForEachField(row, quoted, _onField ??= Field);
+        for (var column = fields; column < _columns.Count; column++)
+        {
+            _columns[column].AddAbsent();
+            _numbers[column] = double.NaN;
+        }
+
+        if (_width < 0)
+        {
+            _width = _columns.Count;
+            _sampleSize = Math.Clamp(SampleValues / Math.Max(_width, 1), 1024, Profiler.SampleSize);
+        }
+        else if (fields != _width)
+        {
+            _ragged++;
+        }
+
+        Sample(fingerprint);
+    }
+
+    private void Field(ReadOnlySpan<byte> field, int column)
+    {
+        if (column == _columns.Count)
+        {
+            var name = $"column {column + 1}";
+            _columns.Add(new ColumnAccumulator(name, name == labelColumn));
+            // A column a later row brings was missing from every row before it.
+            for (var i = 0; i < _fingerprints.Count - 1; i++)
+            {
+                _columns[column].AddAbsent();
+            }
+        }
+
+        if (column >= _numbers.Length)
+        {
+            Array.Resize(ref _numbers, _numbers.Length * 2);
+        }
+
+        _numbers[column] = _columns[column].Add(field, _line);
+    }
+
+    // Keeps the rows with the smallest (fingerprint, line): a sample any machine draws alike, and the same rows of a file that grew.
+    private void Sample(ulong fingerprint)
+    {
+        var key = (fingerprint, _line);
+        if (_sample.Count < _sampleSize)
+        {
+            _sample.Enqueue(_numbers[.._columns.Count], key);
+        }
+        else if (_sample.TryPeek(out var largest, out var top) && key.CompareTo(top) < 0)
+        {
+            var kept = largest.Length == _columns.Count ? largest : new double[_columns.Count];
+            _numbers.AsSpan(0, _columns.Count).CopyTo(kept);
+            _sample.DequeueEnqueue(kept, key);
+        }
+    }
+
+    private delegate void FieldAction(ReadOnlySpan<byte> field, int column);
+
+    /// <summary>Calls <paramref name="action"/> with each field, unquoted; returns how many fields the row has.</summary>
+    private int ForEachField(ReadOnlySpan<byte> row, bool quoted, FieldAction action)
+    {
+        var column = 0;
+        if (!quoted)
+        {
+            while (true)
+            {
+                var end = row.IndexOf(delimiter);
+                if (end < 0)
+                {
+                    action(row, column);
+                    return column + 1;
+                }
+
+                action(row[..end], column++);
+                row = row[(end + 1)..];
+            }
+        }
+
+        var i = 0;
+        while (true)
+        {
+            var length = 0;
+            if (i < row.Length && row[i] == '"')
+            {
+                i++;
+                while (i < row.Length)
+                {
+                    if (row[i] == '"')
+                    {
+                        if (i + 1 < row.Length && row[i + 1] == '"')
+                        {
+                            Append(ref length, (byte)'"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    Append(ref length, row[i++]);
+                }
+            }
+
+            // Text after a closing quote (or an unquoted field) runs to the delimiter.
+            while (i < row.Length && row[i] != delimiter)
+            {
+                Append(ref length, row[i++]);
+            }
+
+            action(_field.AsSpan(0, length), column++);
+            if (i >= row.Length)
+            {
+                return column;
+            }
+
+            i++; // the delimiter
+        }
+    }
+
+    private void Append(ref int length, byte value)
+    {
+        if (length == _field.Length)
+        {
+            Array.Resize(ref _field, _field.Length * 2);
+        }
+
+        _field[length++] = value;
+    }
+
+    public (DataProfile Profile, RowFingerprints Rows) Finish(string sha256, long bytes, DelimitedFormat format)
+    {
+        var sample = _sample.UnorderedItems.Select(item => item.Element).ToArray();
+        var columns = _columns.Select((column, index) => column.Profile(
+            sample.Where(values => index < values.Length && !double.IsNaN(values[index])).Select(values => values[index]).ToArray())).ToArray();
+        var rows = new RowFingerprints([.. _fingerprints], _lines?.ToArray(), Math.Max(_firstLine, 1));
+        var profile = new DataProfile
+        {
+            Sha256 = sha256,
+            Bytes = bytes,
+            Format = DataFormat.Delimited,
+            Delimiter = ((char)delimiter).ToString(),
+            Header = format.Header,
+            Rows = _fingerprints.Count,
+            RaggedRows = _ragged,
+            Columns = columns,
+            QuantileSample = _fingerprints.Count > _sampleSize ? _sampleSize : null,
+        };
+        return (profile, rows);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using Repro.Fingerprints;
+using Repro.Profiles;
+
+namespace Repro.Core.Tests.Profiles;
+
+[TestClass]
+public sealed class ProfilerTests
+{
+    private const string Iris = "sepal_length,petal_width,species\n5.1,0.2,setosa\n4.9,0.2,setosa\n6.4,1.5,versicolor\n6.3,2.5,virginica\n";
+
+    [TestMethod]
+    public void ACsvGivesItsRowsColumnTypesStatisticsAndLabelClasses()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("iris.csv", Iris);
+
+        var profiled = Profiler.Read(path, new ProfileOptions(LabelColumn: "species"));
+
+        Assert.AreEqual(FileHash.Sha256(path), profiled.Sha256, "the hash is the file's SHA-256, taken in the same read");
+        var profile = profiled.Profile;
+        Assert.AreEqual(DataFormat.Delimited, profile.Format);
+        Assert.AreEqual(",", profile.Delimiter);
+        Assert.IsTrue(profile.Header);
+        Assert.AreEqual(4L, profile.Rows);
+        CollectionAssert.AreEqual(new[] { "sepal_length", "petal_width", "species" }, profile.Columns!.Select(c => c.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { ColumnType.Float, ColumnType.Float, ColumnType.Text }, profile.Columns!.Select(c => c.Type).ToArray());
+
+        var sepal = profile.Columns![0];
+        double[] values = [5.1, 4.9, 6.4, 6.3];
+        Assert.AreEqual(values.Average(), sepal.Mean!.Value, 1e-12);
+        var variance = values.Sum(v => (v - values.Average()) * (v - values.Average())) / (values.Length - 1);
+        Assert.AreEqual(Math.Sqrt(variance), sepal.StdDev!.Value, 1e-12);
+        Assert.AreEqual(4.9, sepal.Min);
+        Assert.AreEqual(6.4, sepal.Max);
+        Assert.AreEqual(4L, sepal.Count);
+        Assert.AreEqual(0L, sepal.Missing);
+
+        var species = profile.Columns![2];
+        Assert.AreEqual("species", profile.LabelColumn);
+        Assert.AreEqual(3L, species.Distinct);
+        CollectionAssert.AreEqual(
+            new[] { new ValueCount("setosa", 2), new ValueCount("versicolor", 1), new ValueCount("virginica", 1) },
+            species.Values!.ToArray(), "most frequent first, ties in ordinal order");
+        Assert.AreEqual(new LineValue(2, "setosa"), species.FirstText);
+    }
+
+    [TestMethod]
+    public void QuantilesInterpolateBetweenOrderStatistics()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("n.csv", "n\n" + string.Join("\n", Enumerable.Range(0, 101).Reverse()) + "\n");
+
+        var column = Profiler.Read(path, ProfileOptions.None).Profile.Columns!.Single();
+
+        Assert.AreEqual(ColumnType.Integer, column.Type);
+        Assert.AreEqual(5.0, column.Quantiles!["p05"]);
+        Assert.AreEqual(50.0, column.Quantiles["p50"]);
+        Assert.AreEqual(95.0, column.Quantiles["p95"]);
+    }
+
+    [TestMethod]
+    public void QuotedFieldsKeepTheirDelimitersQuotesAndLineBreaks()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("notes.csv", "id,note\r\n1,\"a, b\"\r\n2,\"say \"\"hi\"\"\"\r\n\r\n3,\"two\nlines\"\r\n4,plain\r\n");
+
+        var profiled = Profiler.Read(path, ProfileOptions.None);
+
+        Assert.AreEqual(4L, profiled.Profile.Rows, "the blank line is no row, the quoted line break no new row");
+        Assert.AreEqual(0L, profiled.Profile.RaggedRows);
+        var note = profiled.Profile.Columns![1];
+        CollectionAssert.AreEquivalent(new[] { "a, b", "say \"hi\"", "two\nlines", "plain" }, note.Values!.Select(v => v.Value).ToArray());
+        CollectionAssert.AreEqual(new long[] { 2, 3, 5, 7 }, Enumerable.Range(0, 4).Select(profiled.Rows!.Line).ToArray(),
+            "each row's line in the file, past the blank line and the quoted break");
+    }
+
+    [TestMethod]
+    public void MissingAndRaggedFieldsAreCounted()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("gaps.tsv", "a\tb\tc\n1\t\t3\n4\t5\n7\t8\t9\n");
+
+        var profile = Profiler.Read(path, ProfileOptions.None).Profile;
+
+        Assert.AreEqual("\t", profile.Delimiter);
+        Assert.AreEqual(1L, profile.RaggedRows);
+        CollectionAssert.AreEqual(new long[] { 0, 1, 1 }, profile.Columns!.Select(c => c.Missing).ToArray());
+    }
+
+    [TestMethod]
+    public void AFileThatIsNotDelimitedTextHasItsSizeAndHashOnly()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "weights.bin");
+        File.WriteAllBytes(path, [0, 1, 2, 3, 0, 5]);
+
+        var profiled = Profiler.Read(path, ProfileOptions.None);
+
+        Assert.AreEqual(DataFormat.Other, profiled.Profile.Format);
+        Assert.AreEqual(6L, profiled.Profile.Bytes);
+        Assert.AreEqual(FileHash.Sha256(path), profiled.Sha256);
+        Assert.IsNull(profiled.Rows);
+        Assert.IsNull(profiled.Profile.Columns);
+    }
+
+    [TestMethod]
+    public void AFileLargerThanTheBufferGivesWhatAPlainReadingGives()
+    {
+        using var folder = new TempFolder();
+        var text = new StringBuilder("x,label,note\n");
+        var xs = new List<double>();
+        for (var i = 0; i < 150_000; i++)
+        {
+            var x = (i * 7919 % 10007) / 13.0;
+            xs.Add(double.Parse(x.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+            // Every 97th row holds a quoted line break, so some rows straddle the reader's buffers.
+            var note = i % 97 == 0 ? "\"multi\nline, quoted\"" : "n" + (i % 3);
+            text.Append(CultureInfo.InvariantCulture, $"{x:R},{(i % 3 == 0 ? "a" : "b")},{note}\n");
+        }
+
+        var path = folder.Write("big.csv", text.ToString());
+        Assert.IsTrue(new FileInfo(path).Length > 2 << 20, "the file spans several buffers");
+
+        var profiled = Profiler.Read(path, new ProfileOptions(LabelColumn: "label"));
+
+        Assert.AreEqual(FileHash.Sha256(path), profiled.Sha256);
+        Assert.AreEqual(150_000L, profiled.Profile.Rows);
+        Assert.AreEqual(0L, profiled.Profile.RaggedRows);
+        var x0 = profiled.Profile.Columns![0];
+        Assert.AreEqual(xs.Average(), x0.Mean!.Value, 1e-9);
+        Assert.AreEqual(xs.Min(), x0.Min);
+        Assert.AreEqual(xs.Max(), x0.Max);
+        CollectionAssert.AreEqual(new[] { new ValueCount("b", 100_000), new ValueCount("a", 50_000) }, profiled.Profile.Columns![1].Values!.ToArray());
+        Assert.AreEqual(150_000, profiled.Rows!.Count);
+        Assert.AreEqual((150_000L + 96) / 97, profiled.Profile.Columns![2].Values!.Single(v => v.Value == "multi\nline, quoted").Count);
+    }
+
+    [TestMethod]
+    public void TheSameBytesGiveTheSameProfile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("iris.csv", Iris);
+
+        var first = System.Text.Json.JsonSerializer.Serialize(Profiler.Read(path, ProfileOptions.None).Profile);
+        var second = System.Text.Json.JsonSerializer.Serialize(Profiler.Read(path, ProfileOptions.None).Profile);
+
+        Assert.AreEqual(first, second);
+    }
+
+    [TestMethod]
+    public void RowFingerprintsSurviveTheirFileAndAFileCutShortIsNone()
+    {
+        using var folder = new TempFolder();
+        var rows = Profiler.Read(folder.Write("iris.csv", Iris), ProfileOptions.None).Rows!;
+        var path = Path.Combine(folder.Path, "rows", "iris.rows");
+
+        rows.Write(path);
+        var read = RowFingerprints.Read(path)!;
+
+        Assert.AreEqual(rows.Count, read.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.AreEqual(rows[i], read[i]);
+            Assert.AreEqual(rows.Line(i), read.Line(i));
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^3]);
+        Assert.IsNull(RowFingerprints.Read(path));
+        Assert.IsNull(RowFingerprints.Read(Path.Combine(folder.Path, "none.rows")));
+    }
+}
