@@ -22,7 +22,7 @@ public sealed class CompareRuns : ReproTask
         var gate = margins.Count > 0;
         var a = ComparisonSide.Resolve(Store, Registry, RunId, "-p:RunId", gate);
         var b = ComparisonSide.Resolve(Store, Registry, Against, "-p:Against", gate);
-        var comparison = Comparer.Compare(a, b);
+        var comparison = Comparer.Compare(a, b, Store.Rows);
         RegressionGate.RefuseSplitMargins(margins, (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>(), comparison);
         Report(ComparisonReport.Render(comparison));
         if (gate)

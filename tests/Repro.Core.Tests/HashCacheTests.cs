@@ -1,6 +1,7 @@
 using Repro.Diagnostics;
 using Repro.Fingerprints;
 using Repro.Processes;
+using Repro.Profiles;
 
 namespace Repro.Core.Tests;
 
@@ -152,6 +153,37 @@ public sealed class HashCacheTests
 
         Assert.IsEmpty(readers.Warnings, "no build ever read a half-written cache");
         Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(cachePath)!, "*.tmp"), "no temporary file is left");
+    }
+
+    [TestMethod]
+    public void AProfileIsReadOncePerContentAndAgainForOtherOptions()
+    {
+        using var folder = new TempFolder();
+        var data = Settled(folder.Write("data.csv", "x,label\n1.5,a\n2.5,b\n"));
+        var cachePath = Path.Combine(folder.Path, "hashes.json");
+        var reads = 0;
+        ProfiledFile Counting(string path, ProfileOptions options)
+        {
+            reads++;
+            return Profiler.Read(path, options);
+        }
+
+        var first = HashCache.Open(cachePath, new TestLog(), profile: Counting);
+        var read = first.Profile(data, new ProfileOptions(LabelColumn: "label"));
+        first.Save();
+        Assert.IsNotNull(read.Rows, "a first reading gives the rows");
+
+        var next = HashCache.Open(cachePath, new TestLog(), profile: Counting);
+        var cached = next.Profile(data, new ProfileOptions(LabelColumn: "label"));
+        Assert.AreEqual(1, reads, "the next build takes the profile from the cache");
+        Assert.AreEqual(read.Sha256, cached.Sha256);
+        Assert.AreEqual(FileHash.Sha256(data), next.Sha256(data), "the profiled hash serves a plain hash too");
+        Assert.AreEqual(2L, cached.Profile.Rows);
+        CollectionAssert.AreEqual(read.Profile.Columns!.Select(c => c.Name).ToArray(), cached.Profile.Columns!.Select(c => c.Name).ToArray());
+        Assert.IsNull(cached.Rows, "the rows are the store's to keep, not read again");
+
+        next.Profile(data, new ProfileOptions(LabelColumn: "x"));
+        Assert.AreEqual(2, reads, "another label column is another profile");
     }
 
     private static string HashAndSave(HashCache cache, string path)

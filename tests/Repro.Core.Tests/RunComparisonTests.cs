@@ -1,4 +1,5 @@
 using Repro.Fingerprints;
+using Repro.Profiles;
 using Repro.Records;
 using Repro.Reproduction;
 
@@ -177,6 +178,31 @@ public sealed class RunComparisonTests
 
     private static Reproduction.Reproduction Reproduction(RunRecord now, Verdict verdict, bool usesMLNet = false) =>
         new(Record(), new Training.RunOutcome(now, "runs/" + now.RunId), verdict, usesMLNet);
+
+    [TestMethod]
+    public void AChangedDataFileIsDescribedByItsProfilesAndRows()
+    {
+        using var folder = new TempFolder();
+        var before = Profiler.Read(folder.Write("before.csv", "x,label\n1,a\n2,b\n3,a\n"), ProfileOptions.None);
+        var after = Profiler.Read(folder.Write("after.csv", "x,label\n1,a\n3,a\n"), ProfileOptions.None);
+        var rows = new Dictionary<string, RowFingerprints> { [before.Sha256] = before.Rows!, [after.Sha256] = after.Rows! };
+        RunRecord With(ProfiledFile file) => Record(dataHash: file.Sha256) with { Profiles = [file.Profile with { Path = "data/iris.csv" }] };
+
+        var data = RunComparison.Inputs(With(before), With(after), sha => rows.GetValueOrDefault(sha)).Single(i => i.Input == "data/iris.csv");
+
+        Assert.IsTrue(data.Changed);
+        Assert.AreEqual("rows 3 → 2 (line 3 removed); x std 1 → 1.414; schema same", data.Detail);
+        var withoutRows = RunComparison.Inputs(With(before), With(after)).Single(i => i.Input == "data/iris.csv");
+        Assert.AreEqual("rows 3 → 2", withoutRows.Detail!.Split(';')[0], "without the store's rows, the counts alone");
+    }
+
+    [TestMethod]
+    public void AChangedFileWithoutProfilesIsDescribedByItsSize()
+    {
+        var now = Record(dataHash: new string('9', 64)) with { Data = [new FileFingerprint("data/iris.csv", new string('9', 64), 4000)] };
+
+        Assert.AreEqual("size 3,858 → 4,000 bytes", RunComparison.Inputs(Record(), now).Single(i => i.Input == "data/iris.csv").Detail);
+    }
 
     private static RunRecord Record(double accuracy = 0.9666666666666667, string? dataHash = null) => TestRecords.Completed() with
     {

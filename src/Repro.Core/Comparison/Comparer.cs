@@ -7,7 +7,8 @@ namespace Repro.Comparison;
 /// <summary>Compares two sides: parameters, inputs (as Reproduce checks them) and metrics side by side.</summary>
 public static class Comparer
 {
-    public static ComparisonResult Compare(ComparisonSide a, ComparisonSide b)
+    /// <param name="rows">The row fingerprints of a data file by its SHA-256 (<see cref="Runs.RunStore.Rows"/>), to name the rows that changed.</param>
+    public static ComparisonResult Compare(ComparisonSide a, ComparisonSide b, Func<string, Profiles.RowFingerprints?>? rows = null)
     {
         var metrics = a.Metrics.Union(b.Metrics).Order(StringComparer.Ordinal).Select(name =>
         {
@@ -20,7 +21,7 @@ public static class Comparer
                 valuesA is null || valuesB is null ? null : WelchTest.PValue(valuesA, valuesB),
                 MetricGoal.LowerIsBetter(name, Declared(name, b, a)));
         }).ToArray();
-        return new ComparisonResult(a, b, Parameters(a, b), RunComparison.Inputs(a.Representative, b.Representative), metrics);
+        return new ComparisonResult(a, b, Parameters(a, b), RunComparison.Inputs(a.Representative, b.Representative, rows), metrics);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Repro.Diagnostics;
+using Repro.Profiles;
 using Repro.Records;
 
 namespace Repro.Fingerprints;
@@ -20,19 +21,22 @@ public sealed class HashCache
 
     private readonly string _path;
     private readonly Func<string, string> _hash;
+    private readonly Func<string, ProfileOptions, ProfiledFile> _profile;
     private readonly SortedDictionary<string, HashCacheEntry> _entries;
     private readonly SortedDictionary<string, HashCacheEntry> _added = new(StringComparer.Ordinal);
 
-    private HashCache(string path, Func<string, string> hash, SortedDictionary<string, HashCacheEntry> entries)
+    private HashCache(string path, Func<string, string> hash, Func<string, ProfileOptions, ProfiledFile> profile, SortedDictionary<string, HashCacheEntry> entries)
     {
         _path = path;
         _hash = hash;
+        _profile = profile;
         _entries = entries;
     }
 
     /// <summary>Reads the cache at <paramref name="path"/>; a missing one is empty, a corrupt one is empty with warning REPRO1003.</summary>
     /// <param name="hash">How a file is hashed on a miss; <see cref="FileHash.Sha256"/> unless a test counts the reads.</param>
-    public static HashCache Open(string path, IRunLog log, Func<string, string>? hash = null)
+    /// <param name="profile">How a file is profiled on a miss; <see cref="Profiler.Read"/> unless a test counts the reads.</param>
+    public static HashCache Open(string path, IRunLog log, Func<string, string>? hash = null, Func<string, ProfileOptions, ProfiledFile>? profile = null)
     {
         var full = Path.GetFullPath(path);
         var entries = Load(full, out var problem);
@@ -42,7 +46,7 @@ public sealed class HashCache
                 $"the hash cache '{full}' cannot be read ({problem}): it is ignored and rebuilt, so this build reads every data file again.");
         }
 
-        return new HashCache(full, hash ?? FileHash.Sha256, entries ?? new(StringComparer.Ordinal));
+        return new HashCache(full, hash ?? FileHash.Sha256, profile ?? Profiler.Read, entries ?? new(StringComparer.Ordinal));
     }
 
     /// <summary>The hashes read from the cache file or added since, by path.</summary>
@@ -69,6 +73,38 @@ public sealed class HashCache
         }
 
         return sha256;
+    }
+
+    /// <summary>
+    /// The SHA-256 and profile of a data file, from the cache when its stat is unchanged and it was profiled with the same
+    /// options by this profiler version, else read once for both. On a hit the row fingerprints are not read again
+    /// (<see cref="ProfiledFile.Rows"/> is null): the run store kept them when the file was first profiled.
+    /// </summary>
+    public ProfiledFile Profile(string path, ProfileOptions options)
+    {
+        var full = Path.GetFullPath(path);
+        var before = FileStat.Read(full);
+        if (_entries.TryGetValue(full, out var entry) && entry.Stat == before
+            && entry.Profile is { ProfilerVersion: Profiler.Version } profile && entry.ProfiledWith == options)
+        {
+            return new ProfiledFile(entry.Sha256, profile, null);
+        }
+
+        var readAt = DateTime.UtcNow.Ticks;
+        var profiled = _profile(full, options);
+        var after = FileStat.Read(full);
+        if (after == before && readAt - before.LastWriteUtcTicks >= Settled.Ticks)
+        {
+            var added = new HashCacheEntry(full, before.Bytes, before.LastWriteUtcTicks, before.FileId, profiled.Sha256)
+            {
+                Profile = profiled.Profile,
+                ProfiledWith = options,
+            };
+            _entries[full] = added;
+            _added[full] = added;
+        }
+
+        return profiled;
     }
 
     /// <summary>
@@ -176,9 +212,17 @@ public sealed class HashCache
     }
 }
 
-/// <summary>One remembered hash: the file's full path, its stat when hashed, and the hash.</summary>
+/// <summary>One remembered hash: the file's full path, its stat when hashed, the hash, and for a data file its profile.</summary>
 public sealed record HashCacheEntry(string Path, long Bytes, long LastWriteUtcTicks, string? FileId, string Sha256)
 {
+    /// <summary>The profile of these bytes, when the file was read as a run's data; a model's entry has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DataProfile? Profile { get; init; }
+
+    /// <summary>What the experiment said of the file when it was profiled: another LabelColumn or delimiter is another profile.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProfileOptions? ProfiledWith { get; init; }
+
     [JsonIgnore]
     public FileStat Stat => new(Bytes, LastWriteUtcTicks, FileId);
 }

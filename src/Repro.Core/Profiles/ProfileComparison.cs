@@ -66,7 +66,8 @@ public static class ProfileComparison
         Lines(words, rows.RemovedLines.Where(l => !changed.Contains(l)).ToArray(), "removed");
         Lines(words, rows.AddedLines.Where(l => !changed.Contains(l)).ToArray(), "added");
         Lines(words, changed.Order().ToArray(), "changed");
-        return words.Count == 0 ? (before.Rows == after.Rows ? null : count) : $"{count} ({string.Join(", ", words)})";
+        // Other bytes, the same rows in the same order: line endings, quoting, a trailing newline.
+        return words.Count == 0 ? $"{count}, the same rows" : $"{count} ({string.Join(", ", words)})";
     }
 
     private static void Lines(List<string> words, IReadOnlyList<long> lines, string what)

@@ -8,11 +8,11 @@ namespace Repro.Records;
 /// </summary>
 public sealed record RunRecord
 {
-    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy; readers read every version up to theirs (docs/records.md).</summary>
+    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles; readers read every version up to theirs (docs/records.md).</summary>
     public int SchemaVersion { get; init; } = Current;
 
     /// <summary>The format this version of Repro writes.</summary>
-    public const int Current = 2;
+    public const int Current = 3;
     public required string RunId { get; init; }
     public required string Experiment { get; init; }
 
@@ -35,6 +35,13 @@ public sealed record RunRecord
     public required GitRecord Git { get; init; }
     public LockFileRecord? LockFile { get; init; }
     public required IReadOnlyList<FileFingerprint> Data { get; init; }
+
+    /// <summary>
+    /// What the delimited files among <see cref="Data"/> held: rows, column types and statistics, label classes. Derived
+    /// from the data's hashes and the parameters, so not in the cache key; left out when no data file is delimited text.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Profiles.DataProfile>? Profiles { get; init; }
     public required IReadOnlyList<FileFingerprint> Artifacts { get; init; }
     public required ProgramRecord Program { get; init; }
     public required EnvironmentRecord Environment { get; init; }

@@ -29,7 +29,7 @@ public sealed record MetricCheck(string Name, double Recorded, double? Reproduce
 /// <summary>One input of the run, as recorded and as it is now.</summary>
 public sealed record InputCheck(string Input, string? Recorded, string? Current, bool Changed)
 {
-    /// <summary>For an input made of many files (the program), which of them changed; null when there is nothing to add.</summary>
+    /// <summary>What changed within the input: the program's files, a data file's rows and columns; null when there is nothing to add.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
 }

@@ -58,7 +58,7 @@ public sealed class Reproducer(TrainSettings settings)
         var prepared = preparation.Prepare(run.Plan);
         var outcome = new RunMaker(settings, preparation.Inputs).Make(prepared, cancellation, (record, folder) =>
         {
-            verdict = RunComparison.Compare(run.Record, record, run.Tolerance, run.Folder, folder);
+            verdict = RunComparison.Compare(run.Record, record, run.Tolerance, run.Folder, folder, settings.Store.Rows);
             return record with { ReproductionOf = run.Record.RunId, Verdict = verdict };
         });
         return new Reproduction(run.Record, outcome, verdict!, MLNetUse.Find(settings.AssetsFile, settings.TargetFramework) is not null);

@@ -1,5 +1,6 @@
 using Repro.Probes;
 using Repro.Fingerprints;
+using Repro.Profiles;
 using Repro.Records;
 using Repro.Training;
 
@@ -9,13 +10,15 @@ namespace Repro.Reproduction;
 public static class RunComparison
 {
     /// <param name="recordedFolder">The recorded run's folder; with <paramref name="reproductionFolder"/>, ZIP artifacts are compared by entries.</param>
+    /// <param name="rows">The row fingerprints of a data file by its SHA-256 (<see cref="Runs.RunStore.Rows"/>), to name the rows that changed.</param>
     public static Verdict Compare(
-        RunRecord recorded, RunRecord reproduction, ToleranceSpec tolerance, string? recordedFolder = null, string? reproductionFolder = null)
+        RunRecord recorded, RunRecord reproduction, ToleranceSpec tolerance, string? recordedFolder = null, string? reproductionFolder = null,
+        Func<string, RowFingerprints?>? rows = null)
     {
         var metrics = recorded.Metrics.Select(m => CheckMetric(m.Key, m.Value, reproduction.Metrics, tolerance.For(m.Key))).ToArray();
         var artifacts = ArtifactComparison.Compare(recorded.Artifacts, recordedFolder, reproduction.Artifacts, reproductionFolder);
         var ok = reproduction.Status == RunStatus.Completed && metrics.All(m => m.Ok);
-        return new Verdict(ok ? Verdict.Reproduced : Verdict.Diverged, metrics, Inputs(recorded, reproduction), artifacts.Changed.Count == 0, artifacts.Changed)
+        return new Verdict(ok ? Verdict.Reproduced : Verdict.Diverged, metrics, Inputs(recorded, reproduction, rows), artifacts.Changed.Count == 0, artifacts.Changed)
         {
             SameEntries = artifacts.SameEntries,
             ChangedEntries = artifacts.ChangedEntries.Count == 0 ? null : artifacts.ChangedEntries,
@@ -23,7 +26,8 @@ public static class RunComparison
     }
 
     /// <summary>Every input that can change a result: code, data, dependencies, toolchain, machine.</summary>
-    public static IReadOnlyList<InputCheck> Inputs(RunRecord recorded, RunRecord now)
+    /// <param name="rows">The row fingerprints of a data file by its SHA-256; without them a data change is described without its lines.</param>
+    public static IReadOnlyList<InputCheck> Inputs(RunRecord recorded, RunRecord now, Func<string, RowFingerprints?>? rows = null)
     {
         var checks = new List<InputCheck>
         {
@@ -36,11 +40,13 @@ public static class RunComparison
             checks.Insert(2, Check("source patch", Describe(recorded.Git.Patch), Describe(now.Git.Patch)));
         }
 
-        var recordedData = recorded.Data.ToDictionary(d => d.Path, d => d.Sha256, StringComparer.Ordinal);
-        var nowData = now.Data.ToDictionary(d => d.Path, d => d.Sha256, StringComparer.Ordinal);
+        var recordedData = recorded.Data.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        var nowData = now.Data.ToDictionary(d => d.Path, StringComparer.Ordinal);
         foreach (var path in recordedData.Keys.Union(nowData.Keys).Order(StringComparer.Ordinal))
         {
-            checks.Add(Check(path, recordedData.GetValueOrDefault(path), nowData.GetValueOrDefault(path)));
+            var (before, after) = (recordedData.GetValueOrDefault(path), nowData.GetValueOrDefault(path));
+            var data = Check(path, before?.Sha256, after?.Sha256);
+            checks.Add(data.Changed && before is not null && after is not null ? data with { Detail = DataChange(before, after, recorded, now, rows) } : data);
         }
 
         var program = Check("program", recorded.Program.Sha256, now.Program.Sha256);
@@ -85,6 +91,24 @@ public static class RunComparison
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// A data file's change in words, from the two records' profiles and, when the store kept them, both sides' row
+    /// fingerprints: "rows 150 → 149 (line 88 removed); petal_width mean 1.199 → 1.205; schema same". A file with no
+    /// profile on either side (not delimited text, or a record made before profiles) is described by its size.
+    /// </summary>
+    internal static string? DataChange(FileFingerprint before, FileFingerprint after, RunRecord recorded, RunRecord now, Func<string, RowFingerprints?>? rows)
+    {
+        var was = recorded.Profiles?.FirstOrDefault(p => p.Path == before.Path && p.Sha256 == before.Sha256);
+        var @is = now.Profiles?.FirstOrDefault(p => p.Path == after.Path && p.Sha256 == after.Sha256);
+        if (was is null || @is is null)
+        {
+            return before.Bytes == after.Bytes ? null : $"size {before.Bytes:N0} → {after.Bytes:N0} bytes";
+        }
+
+        var changes = rows?.Invoke(was.Sha256) is { } a && rows(@is.Sha256) is { } b ? RowFingerprints.Compare(a, b) : null;
+        return ProfileComparison.Describe(was, @is, changes);
     }
 
     /// <summary>How many changed program files a verdict names; the rest are counted.</summary>

@@ -16,6 +16,7 @@ public sealed class RunStore(string directory)
     private const string GroupsFolder = "groups";
     private const string StagingFolder = ".pull";
     private const string PageFile = "index.html";
+    private const string RowsFolder = ".rows";
 
     /// <summary>The record file of a group folder.</summary>
     public const string GroupRecordFile = "group.json";
@@ -115,6 +116,15 @@ public sealed class RunStore(string directory)
             .Select(p => PartialRun.Inspect(p.Id, p.Folder))
             .ToArray()
         : [];
+
+    /// <summary>
+    /// Where the row fingerprints of the data whose SHA-256 is <paramref name="sha256"/> are kept: one file per content,
+    /// shared by every run that read it, so Reproduce and Compare can name the rows that came and went.
+    /// </summary>
+    public string RowsPath(string sha256) => Path.Combine(Directory, RowsFolder, sha256 + ".rows");
+
+    /// <summary>The row fingerprints kept for the data whose SHA-256 is <paramref name="sha256"/>, or null when none are.</summary>
+    public Profiles.RowFingerprints? Rows(string sha256) => Profiles.RowFingerprints.Read(RowsPath(sha256));
 
     /// <summary>A finished run's record as the store holds it: the record, or why there is none to read.</summary>
     public StoredRecord Read(string runId) => StoredRecord.In(Folder(runId));

@@ -1,6 +1,7 @@
 using Repro.Experiments;
 using Repro.Fingerprints;
 using Repro.Probes;
+using Repro.Profiles;
 using Repro.Runs;
 using Repro.Sharding;
 using Repro.Threads;
@@ -14,7 +15,7 @@ namespace Repro.Training;
 /// </summary>
 public sealed class RunPreparation(TrainSettings settings)
 {
-    private readonly Dictionary<string, IReadOnlyList<FileFingerprint>> _data = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IReadOnlyList<FileFingerprint> Files, IReadOnlyList<DataProfile> Profiles)> _data = new(StringComparer.Ordinal);
     private BuildInputs? _inputs;
     private HashCache? _hashes;
     private string? _runtime;
@@ -25,8 +26,8 @@ public sealed class RunPreparation(TrainSettings settings)
     public PreparedRun Prepare(RunPlan plan, string? groupId = null, ShardedGroupPlan? groupPlan = null)
     {
         var inputs = Inputs; // first: strict mode stops the build before any data is read
-        var data = Data(plan.Data);
-        return new PreparedRun(plan, data, Key(plan, inputs, data), groupId, groupPlan);
+        var (data, profiles) = Data(plan.Data, ProfileOptions.From(plan.Params));
+        return new PreparedRun(plan, data, profiles, Key(plan, inputs, data), groupId, groupPlan);
     }
 
     /// <summary>The run's cache key, from what is known before it runs; the program inherits the build's environment.</summary>
@@ -51,22 +52,59 @@ public sealed class RunPreparation(TrainSettings settings)
         RuntimeSettings = RuntimeSettings.ForKey(plan.Threads),
     };
 
-    /// <summary>Hashes each data list once per build, through the hash cache when the build names one.</summary>
-    private IReadOnlyList<FileFingerprint> Data(IReadOnlyList<string> paths)
+    /// <summary>
+    /// Hashes and profiles each data list once per build, through the hash cache when the build names one, in one read
+    /// of each file; a delimited file's row fingerprints go to the run store the first time its content is seen.
+    /// </summary>
+    private (IReadOnlyList<FileFingerprint>, IReadOnlyList<DataProfile>) Data(IReadOnlyList<string> paths, ProfileOptions options)
     {
-        var key = string.Join(";", paths);
-        if (!_data.TryGetValue(key, out var fingerprints))
+        var key = string.Join(";", paths) + "|" + options;
+        if (_data.TryGetValue(key, out var known))
         {
-            if (settings.HashCacheFile is { } cacheFile)
-            {
-                _hashes ??= HashCache.Open(cacheFile, settings.Log);
-            }
-
-            fingerprints = FileFingerprint.Of(settings.ProjectDirectory, paths, _hashes is null ? null : _hashes.Sha256);
-            _hashes?.Save();
-            _data[key] = fingerprints;
+            return known;
         }
 
-        return fingerprints;
+        if (settings.HashCacheFile is { } cacheFile)
+        {
+            _hashes ??= HashCache.Open(cacheFile, settings.Log);
+        }
+
+        var profiled = new List<ProfiledFile>();
+        var files = FileFingerprint.Of(settings.ProjectDirectory, paths, full =>
+        {
+            var file = _hashes?.Profile(full, options) ?? Profiler.Read(full, options);
+            profiled.Add(file with { Profile = file.Profile with { Path = Relative(full) } });
+            return file.Sha256;
+        });
+        _hashes?.Save();
+        foreach (var file in profiled)
+        {
+            KeepRows(file);
+        }
+
+        var profiles = profiled.Where(f => f.Profile.Format == DataFormat.Delimited).Select(f => f.Profile)
+            .OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+        return _data[key] = (files, profiles);
+    }
+
+    private string Relative(string full) => Path.GetRelativePath(settings.ProjectDirectory, full).Replace('\\', '/');
+
+    // Row fingerprints only name the rows that changed; a store that cannot take them costs that detail, not the run.
+    private void KeepRows(ProfiledFile file)
+    {
+        var path = settings.Store.RowsPath(file.Sha256);
+        if (file.Rows is null || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            file.Rows.Write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            settings.Log.Detail($"the row fingerprints of '{file.Profile.Path}' were not kept ({e.Message}): a change to it is described without its lines.");
+        }
     }
 }
