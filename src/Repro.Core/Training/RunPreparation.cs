@@ -73,6 +73,12 @@ public sealed class RunPreparation(TrainSettings settings)
         var files = FileFingerprint.Of(settings.ProjectDirectory, paths, full =>
         {
             var file = _hashes?.Profile(full, options) ?? Profiler.Read(full, options);
+            // The hash cache is the project's, the rows the store's: a store that has not seen this content reads it again.
+            if (file is { Rows: null, Profile.Format: DataFormat.Delimited } && !File.Exists(settings.Store.RowsPath(file.Sha256)))
+            {
+                file = Profiler.Read(full, options);
+            }
+
             profiled.Add(file with { Profile = file.Profile with { Path = Relative(full) } });
             return file.Sha256;
         });

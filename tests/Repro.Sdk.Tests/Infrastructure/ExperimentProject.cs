@@ -205,7 +205,7 @@ internal sealed class ExperimentProject
     /// <summary>The finished run folders, oldest first.</summary>
     /// <summary>The run folders (finished or not), oldest first; the groups folder is no run.</summary>
     public string[] Runs() => System.IO.Directory.Exists(RunsDirectory)
-        ? System.IO.Directory.GetDirectories(RunsDirectory).Where(f => Path.GetFileName(f) != "groups").Order(StringComparer.Ordinal).ToArray()
+        ? System.IO.Directory.GetDirectories(RunsDirectory).Where(f => Path.GetFileName(f) is not ("groups" or ['.', ..])).Order(StringComparer.Ordinal).ToArray()
         : [];
 
     public static JsonElement ReadJson(string path)
