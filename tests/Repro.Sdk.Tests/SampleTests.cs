@@ -79,8 +79,8 @@ public sealed class SampleTests
         var runsDirectory = Path.Combine(Path.GetTempPath(), "repro-it", Guid.NewGuid().ToString("N"), "runs");
         // Two runs at once: each is its own process at its pinned count, so results do not depend on it (and this proves it too).
         Dotnet.Run(Sample, environment.ToDictionary(e => e.Name, e => e.Value), "build", "-t:Train", "-p:ReproRunsDir=" + runsDirectory, "-p:MaxParallelRuns=2").Succeeded();
-        // A seed group's members are one experiment: each is known by its seed too. The groups folder holds no run.
-        var runs = Directory.GetDirectories(runsDirectory).Where(f => Path.GetFileName(f) != "groups").Select(Run.Read)
+        // A seed group's members are one experiment: each is known by its seed too. The groups and .rows folders hold no run.
+        var runs = Directory.GetDirectories(runsDirectory).Where(f => Path.GetFileName(f) is not ("groups" or ['.', ..])).Select(Run.Read)
             .ToDictionary(r => r.Record.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.String
                 ? $"{r.Experiment} seed {r.Record.GetProperty("seed").GetInt64()}"
                 : r.Experiment);

@@ -108,7 +108,7 @@ public sealed class TemplateTests
     }
 
     private static string[] Runs() =>
-        Directory.GetDirectories(Path.Combine(_project, "runs")).Order(StringComparer.Ordinal).ToArray();
+        Directory.GetDirectories(Path.Combine(_project, "runs")).Where(f => Path.GetFileName(f) is not ['.', ..]).Order(StringComparer.Ordinal).ToArray();
 
     private static string RunOf(string experiment) =>
         _trained.Single(run => ReadJson(Path.Combine(run, "run.json")).GetProperty("experiment").GetString() == experiment);
