@@ -1,12 +1,62 @@
-// Times Repro's data hashing on one file, as Train hashes a data file it has not seen: FileHash.Sha256.
-// Usage: Repro.Bench.Hashing FILE      Prints "<sha256> <seconds> <MB/s>".
+// Times Repro's reading of one data file, as Train reads a file it has not seen: its SHA-256 alone (FileHash.Sha256),
+// or its hash, profile and row fingerprints in one pass (Profiler.Read). With --make, writes a seeded CSV to time.
+// Usage: Repro.Bench.Hashing FILE [hash|profile]     Prints "<sha256> <seconds> <MB/s>" (and the rows for profile).
+//        Repro.Bench.Hashing --make FILE MIB         Writes about MIB MiB of Iris-like rows.
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Repro.Fingerprints;
+using Repro.Profiles;
 
-var path = args.Length == 1 ? args[0] : throw new ArgumentException("usage: Repro.Bench.Hashing FILE");
+if (args is ["--make", var target, var mib])
+{
+    Make(target, long.Parse(mib, CultureInfo.InvariantCulture) << 20);
+    return;
+}
+
+var (path, mode) = args switch
+{
+    [var file] => (file, "hash"),
+    [var file, "hash" or "profile"] => (args[0], args[1]),
+    _ => throw new ArgumentException("usage: Repro.Bench.Hashing FILE [hash|profile] | --make FILE MIB"),
+};
 var clock = Stopwatch.StartNew();
-var sha256 = FileHash.Sha256(path);
+string sha256;
+var rows = "";
+if (mode == "hash")
+{
+    sha256 = FileHash.Sha256(path);
+}
+else
+{
+    var profiled = Profiler.Read(path, new ProfileOptions(LabelColumn: "species"));
+    sha256 = profiled.Sha256;
+    rows = " " + profiled.Profile.Rows?.ToString(CultureInfo.InvariantCulture);
+}
+
 var seconds = clock.Elapsed.TotalSeconds;
 var megabytes = new FileInfo(path).Length / 1e6;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sha256} {seconds:F3} {megabytes / seconds:F0}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sha256} {seconds:F3} {megabytes / seconds:F0}{rows}"));
+
+// Rows shaped like iris.csv (four measurements and a species), from a 64-bit LCG so every machine writes the same bytes.
+static void Make(string path, long bytes)
+{
+    string[] species = ["setosa", "versicolor", "virginica"];
+    var state = 42UL;
+    double Next(double scale)
+    {
+        state = state * 6364136223846793005UL + 1442695040888963407UL;
+        return Math.Round((state >> 11) / (double)(1UL << 53) * scale, 1);
+    }
+
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+    writer.Write("sepal_length,sepal_width,petal_length,petal_width,species\n");
+    var line = new StringBuilder();
+    long written = 0;
+    while (written < bytes)
+    {
+        line.Clear().Append(CultureInfo.InvariantCulture, $"{4 + Next(4)},{2 + Next(2.5)},{1 + Next(6)},{Next(2.5)},{species[(int)(state >> 62) % 3]}\n");
+        writer.Write(line);
+        written += line.Length;
+    }
+}

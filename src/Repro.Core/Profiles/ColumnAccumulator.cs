@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Repro.Profiles;
@@ -24,6 +25,7 @@ internal sealed class ColumnAccumulator(string name, bool label)
     public string Name => name;
 
     /// <summary>Adds one field; returns the number it reads as, or NaN for missing and text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
     public double Add(ReadOnlySpan<byte> field, long line)
     {
         var value = field.Trim(" \t"u8);
@@ -33,20 +35,57 @@ internal sealed class ColumnAccumulator(string name, bool label)
             return double.NaN;
         }
 
-        Count(value);
+        // A value seen before is read as it was then: most columns repeat few values, and reading is the costly part.
+        var level = Count(value);
+        ValueKind kind;
+        double number;
+        if (level is { Kind: { } known })
+        {
+            (kind, number) = (known, level.Number);
+        }
+        else
+        {
+            kind = Read(value, out number);
+            if (level is not null)
+            {
+                (level.Kind, level.Number) = (kind, number);
+            }
+        }
+
+        switch (kind)
+        {
+            case ValueKind.Integer:
+                _integers++;
+                return Number(number);
+            case ValueKind.Float:
+                return Number(number);
+            default:
+                _firstText ??= new LineValue(line, Shown(value));
+                return double.NaN;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
+    private static ValueKind Read(ReadOnlySpan<byte> value, out double number)
+    {
+        if (FastNumber.TryParse(value, out number, out var isInteger))
+        {
+            return isInteger ? ValueKind.Integer : ValueKind.Float;
+        }
+
         if (Utf8Parser.TryParse(value, out long integer, out var used) && used == value.Length)
         {
-            _integers++;
-            return Number(integer);
+            number = integer;
+            return ValueKind.Integer;
         }
 
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number))
         {
-            return Number(number);
+            return ValueKind.Float;
         }
 
-        _firstText ??= new LineValue(line, Shown(value));
-        return double.NaN;
+        number = double.NaN;
+        return ValueKind.Text;
     }
 
     /// <summary>A field the row did not have: missing.</summary>
@@ -74,6 +113,7 @@ internal sealed class ColumnAccumulator(string name, bool label)
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
     private double Number(double value)
     {
         // Welford's update: one pass, stable, and in file order.
@@ -86,27 +126,31 @@ internal sealed class ColumnAccumulator(string name, bool label)
         return value;
     }
 
-    private void Count(ReadOnlySpan<byte> value)
+    /// <summary>Counts the value among the column's levels; returns its level, or null once there are too many to count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
+    private Level? Count(ReadOnlySpan<byte> value)
     {
         if (_levels is null)
         {
-            return;
+            return null;
         }
 
         var key = XxHash3.HashToUInt64(value);
         if (_levels.TryGetValue(key, out var level))
         {
             level.Count++;
-            return;
+            return level;
         }
 
         if (_levels.Count == (label ? Profiler.LabelLimit : Profiler.DistinctLimit))
         {
             _levels = null; // too many to count exactly: the column says so rather than giving a partial count
-            return;
+            return null;
         }
 
-        _levels.Add(key, new Level(Shown(value)));
+        level = new Level(Shown(value));
+        _levels.Add(key, level);
+        return level;
     }
 
     /// <summary>Every value of a column with few (a label's classes), else the most frequent few of a text column.</summary>
@@ -150,9 +194,20 @@ internal sealed class ColumnAccumulator(string name, bool label)
         return text.Length > 100 ? text[..100] + "…" : text;
     }
 
+    private enum ValueKind : byte
+    {
+        Integer,
+        Float,
+        Text,
+    }
+
     private sealed class Level(string value)
     {
         public string Value { get; } = value;
         public long Count { get; set; } = 1;
+
+        /// <summary>How the value reads, once it has been read; with <see cref="Number"/>, its number.</summary>
+        public ValueKind? Kind { get; set; }
+        public double Number { get; set; }
     }
 }
