@@ -77,6 +77,7 @@ public sealed class DataChangeTests
         ChangeData(project, lines => [.. lines[..87], .. lines[88..]], () =>
         {
             var output = project.Reproduce(runId).FailedWith("REPRO0024").Output;
+            Console.WriteLine(output); // docs/explain.md shows this output
 
             StringAssert.Contains(output, "rows 150 → 149 (line 88 removed)");
             StringAssert.Contains(output, "sepal_length mean 5.843 → 5.838");
