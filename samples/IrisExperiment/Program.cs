@@ -14,6 +14,7 @@ if (MLNetTraining.Learners.Contains(run.Param<string>("Learner")))
 
 var data = Dataset.LoadCsv(run.DataPath, run.Param<string>("LabelColumn"));
 var split = DataSplit.TrainTest(data, run.TestSize, (ulong)run.Seed);
+run.RecordSplit(SplitFingerprint.Of(split.Train.Rows, split.TestRowFingerprints()));
 Console.WriteLine($"{data.Rows} rows, {data.Classes.Count} classes: {split.Train.Rows} to train, {split.Test.Rows} to test");
 
 IClassifier model = run.Param<string>("Learner") switch

@@ -33,6 +33,9 @@ public static class RunFiles
     /// <summary>The folder, inside the run folder, where the build draws the run's series; hashed like the artifacts.</summary>
     public const string PlotsFolder = "plots";
 
+    /// <summary>Which rows the program held out for testing (<see cref="SplitFingerprint"/>); only when it recorded its split.</summary>
+    public const string Split = "split.json";
+
     /// <summary>The command-line option that hands a program its run folder.</summary>
     public const string RunOption = "--repro-run";
 }

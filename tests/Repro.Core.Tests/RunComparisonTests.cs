@@ -204,6 +204,20 @@ public sealed class RunComparisonTests
         Assert.AreEqual("size 3,858 → 4,000 bytes", RunComparison.Inputs(Record(), now).Single(i => i.Input == "data/iris.csv").Detail);
     }
 
+    [TestMethod]
+    public void AnotherSplitOfTheSameRowsIsNamed()
+    {
+        var split = SplitFingerprint.Of(3, [1UL, 2UL]);
+        Assert.AreEqual(split, SplitFingerprint.Of(3, [2UL, 1UL]), "the same rows held out in another order are the same split");
+
+        var moved = RunComparison.Inputs(Record() with { Split = split }, Record() with { Split = SplitFingerprint.Of(3, [1UL, 5UL]) }).Single(i => i.Input == "split");
+
+        Assert.IsTrue(moved.Changed);
+        Assert.AreEqual("other rows held out (2 of 5 → 2 of 5)", moved.Detail);
+        Assert.IsFalse(RunComparison.Inputs(Record() with { Split = split }, Record() with { Split = split }).Single(i => i.Input == "split").Changed);
+        Assert.IsFalse(RunComparison.Inputs(Record(), Record() with { Split = split }).Any(i => i.Input == "split"), "a record without a split compares none");
+    }
+
     private static RunRecord Record(double accuracy = 0.9666666666666667, string? dataHash = null) => TestRecords.Completed() with
     {
         Metrics = new(StringComparer.Ordinal) { ["accuracy"] = accuracy, ["log_loss"] = 0.1 },

@@ -5,7 +5,8 @@ namespace Repro.Sdk.Tests;
 
 /// <summary>
 /// A run's data file changes under it, on real builds with the Iris sample's data: Reproduce and Compare say what
-/// changed in words (the lines, the statistics, a column's type, the same rows reordered), not only that a hash did.
+/// changed in words (the lines, the statistics, a column's type, the same rows reordered, another split), not only that
+/// a hash did.
 /// </summary>
 [TestClass]
 public sealed class DataChangeTests
@@ -23,9 +24,15 @@ public sealed class DataChangeTests
         var state = (ulong)run.Seed;
         var score = 0.0;
         var rows = 0;
+        var test = new List<ulong>();
         foreach (var line in File.ReadLines(run.DataPath).Skip(1).Where(l => l.Length > 0))
         {
-            rows++;
+            // Every fifth row by position goes to test, as a seeded splitter picks rows by where they stand.
+            if (rows++ % 5 == 0)
+            {
+                test.Add(SplitFingerprint.Fingerprint(System.Text.Encoding.UTF8.GetBytes(line)));
+            }
+
             foreach (var field in line.Split(',')[..4])
             {
                 state = state * 6364136223846793005UL + 1442695040888963407UL;
@@ -33,6 +40,7 @@ public sealed class DataChangeTests
             }
         }
 
+        run.RecordSplit(SplitFingerprint.Of(rows - test.Count, test));
         run.LogMetric("score", score);
         run.LogMetric("rows", rows);
         File.WriteAllText(run.ArtifactPath("model.txt"), score.ToString("R", CultureInfo.InvariantCulture));
@@ -65,6 +73,7 @@ public sealed class DataChangeTests
         Assert.AreEqual(1.199333, columns[3].GetProperty("mean").GetDouble(), 1e-6, "petal_width's mean over the 150 rows");
         var classes = columns[4].GetProperty("values").EnumerateArray().Select(v => (v.GetProperty("value").GetString(), v.GetProperty("count").GetInt64())).ToArray();
         CollectionAssert.AreEqual(new[] { ("setosa", 50L), ("versicolor", 50L), ("virginica", 50L) }, classes, "the label's classes, all counted");
+        Assert.AreEqual(30, record.GetProperty("split").GetProperty("testRows").GetInt64(), "the program's split is recorded");
         Assert.IsTrue(File.Exists(Path.Combine(project.RunsDirectory, ".rows", record.GetProperty("data")[0].GetProperty("sha256").GetString() + ".rows")),
             "the row fingerprints are kept once per content in the store");
     }
@@ -107,7 +116,7 @@ public sealed class DataChangeTests
     }
 
     [TestMethod]
-    public void ReorderedRowsAreNamedAsTheSameRows()
+    public void ReorderedRowsAreTheSameRowsAndAnotherSplit()
     {
         var project = _shared.WithStoreOf(TestContext.TestName!);
         var runId = project.TrainRun("iris");
@@ -116,6 +125,7 @@ public sealed class DataChangeTests
             var output = project.Reproduce(runId).FailedWith("REPRO0024").Output;
 
             StringAssert.Contains(output, "rows 150, the same rows reordered; schema same");
+            StringAssert.Contains(output, "other rows held out (30 of 150 → 30 of 150)", "the same data and seed held out other rows");
         });
     }
 

@@ -8,7 +8,7 @@ namespace Repro.Records;
 /// </summary>
 public sealed record RunRecord
 {
-    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles; readers read every version up to theirs (docs/records.md).</summary>
+    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles and the split; readers read every version up to theirs (docs/records.md).</summary>
     public int SchemaVersion { get; init; } = Current;
 
     /// <summary>The format this version of Repro writes.</summary>
@@ -42,6 +42,13 @@ public sealed record RunRecord
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Profiles.DataProfile>? Profiles { get; init; }
+
+    /// <summary>
+    /// Which rows the program held out for testing, when it recorded its split (split.json). An output of the data, the
+    /// seed and the program, so not in the cache key; Reproduce and Compare name a split that moved under them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SplitFingerprint? Split { get; init; }
     public required IReadOnlyList<FileFingerprint> Artifacts { get; init; }
     public required ProgramRecord Program { get; init; }
     public required EnvironmentRecord Environment { get; init; }

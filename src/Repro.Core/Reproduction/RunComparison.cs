@@ -49,6 +49,13 @@ public static class RunComparison
             checks.Add(data.Changed && before is not null && after is not null ? data with { Detail = DataChange(before, after, recorded, now, rows) } : data);
         }
 
+        // Compared only when the recorded run recorded its split: older records and programs that do not split say nothing.
+        if (recorded.Split is { } split)
+        {
+            var check = Check("split", split.TestRowsSha256, now.Split?.TestRowsSha256);
+            checks.Add(check.Changed ? check with { Detail = SplitChange(split, now.Split) } : check);
+        }
+
         var program = Check("program", recorded.Program.Sha256, now.Program.Sha256);
         checks.Add(program.Changed ? program with { Detail = ProgramChanges(recorded.Program.Files, now.Program.Files) } : program);
         checks.Add(Check("sdk", recorded.Environment.SdkVersion, now.Environment.SdkVersion));
@@ -110,6 +117,11 @@ public static class RunComparison
         var changes = rows?.Invoke(was.Sha256) is { } a && rows(@is.Sha256) is { } b ? RowFingerprints.Compare(a, b) : null;
         return ProfileComparison.Describe(was, @is, changes);
     }
+
+    /// <summary>"other rows held out (30 of 150 → 30 of 150)": the same counts with other rows is what a reordered file gives.</summary>
+    private static string SplitChange(SplitFingerprint recorded, SplitFingerprint? now) => now is null
+        ? "the program recorded no split"
+        : $"other rows held out ({recorded.TestRows} of {recorded.TrainRows + recorded.TestRows} → {now.TestRows} of {now.TrainRows + now.TestRows})";
 
     /// <summary>How many changed program files a verdict names; the rest are counted.</summary>
     internal const int NamedProgramFiles = 5;

@@ -52,6 +52,7 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
             LockFile = inputs.LockFile,
             Data = prepared.Data,
             Profiles = prepared.Profiles.Count == 0 ? null : prepared.Profiles,
+            Split = SplitFingerprint.Read(Path.Combine(run.Path, RunFiles.Split)),
             Artifacts = FileFingerprint.Of(run.Path, ArtifactFolders(run.Path)),
             Program = inputs.Program,
             Environment = EnvironmentProbe.Read(settings.SdkVersion, RecordJson.ReadRuntimeStamp(Path.Combine(run.Path, RunFiles.Runtime)), plan.Threads),

@@ -30,7 +30,9 @@ public static class RunSeeding
         {
             ArgumentNullException.ThrowIfNull(ml);
             ArgumentNullException.ThrowIfNull(data);
-            return ml.Data.TrainTestSplit(data, testFraction: run.TestSize, samplingKeyColumnName, seed: run.TrainerSeed);
+            var split = ml.Data.TrainTestSplit(data, testFraction: run.TestSize, samplingKeyColumnName, seed: run.TrainerSeed);
+            run.RecordSplit(SplitRows.Fingerprint(ml, split));
+            return split;
         }
     }
 }

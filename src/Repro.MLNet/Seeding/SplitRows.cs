@@ -1,0 +1,41 @@
+using Microsoft.ML;
+
+namespace Repro.MLNet;
+
+/// <summary>Which rows an ML.NET split held out, by their contents: what <see cref="SplitFingerprint"/> records.</summary>
+internal static class SplitRows
+{
+    /// <summary>
+    /// The test rows as ML.NET writes them as text (every column, invariant), a fingerprint per line; the train rows
+    /// counted with a cursor that reads no column.
+    /// </summary>
+    public static SplitFingerprint Fingerprint(MLContext ml, DataOperationsCatalog.TrainTestData split)
+    {
+        using var text = new MemoryStream();
+        ml.Data.SaveAsText(split.TestSet, text, separatorChar: '\t', headerRow: false, schema: false);
+        var fingerprints = new List<ulong>();
+        var bytes = text.GetBuffer().AsSpan(0, (int)text.Length);
+        while (!bytes.IsEmpty)
+        {
+            var end = bytes.IndexOf((byte)'\n');
+            var line = end < 0 ? bytes : bytes[..end];
+            if (!line.IsEmpty)
+            {
+                fingerprints.Add(SplitFingerprint.Fingerprint(line.TrimEnd((byte)'\r')));
+            }
+
+            bytes = end < 0 ? [] : bytes[(end + 1)..];
+        }
+
+        long train = 0;
+        using (var cursor = split.TrainSet.GetRowCursor([]))
+        {
+            while (cursor.MoveNext())
+            {
+                train++;
+            }
+        }
+
+        return SplitFingerprint.Of(train, fingerprints);
+    }
+}
