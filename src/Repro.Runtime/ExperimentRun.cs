@@ -9,7 +9,7 @@ namespace Repro;
 /// data, and the place its metrics and artifacts go. The build starts the program with
 /// <c>--repro-run &lt;run folder&gt;</c> and the project folder as working directory.
 /// </summary>
-public sealed class ExperimentRun
+public sealed partial class ExperimentRun
 {
     private readonly RunConfig _config;
     private readonly SortedDictionary<string, double> _metrics = new(StringComparer.Ordinal);
