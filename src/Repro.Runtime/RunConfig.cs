@@ -39,4 +39,5 @@ public sealed record Override(string Name, string? ProjectValue, string Value);
 [JsonSerializable(typeof(RunConfig))]
 [JsonSerializable(typeof(SortedDictionary<string, double>))]
 [JsonSerializable(typeof(RuntimeStamp))]
+[JsonSerializable(typeof(ModelShape))]
 internal sealed partial class RuntimeJson : JsonSerializerContext;

@@ -21,6 +21,12 @@ public static class RunFiles
     /// <summary>The runtime the program actually ran on, written by this library.</summary>
     public const string Runtime = "runtime.json";
 
+    /// <summary>
+    /// What the program said its models are made of (<see cref="ModelShape"/>): trainer options and pipeline steps; only
+    /// when it recorded any. A file of its own, not runtime.json, which is about the machine and is rewritten at exit.
+    /// </summary>
+    public const string ModelShape = "model-shape.json";
+
     /// <summary>Everything the program printed.</summary>
     public const string Output = "output.log";
 

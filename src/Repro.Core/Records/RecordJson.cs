@@ -9,6 +9,7 @@ namespace Repro.Records;
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(RunConfig))]
 [JsonSerializable(typeof(RuntimeStamp))]
+[JsonSerializable(typeof(ModelShape))]
 [JsonSerializable(typeof(SortedDictionary<string, double>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
@@ -47,6 +48,22 @@ public static class RecordJson
         try
         {
             return File.Exists(path) ? StrictJson.Read(path, Context.RuntimeStamp) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What the program said its models are made of, or null when it recorded nothing (or wrote garbage, which, like a
+    /// garbled runtime.json, leaves the record without it rather than failing a run that trained).
+    /// </summary>
+    public static ModelShape? ReadModelShape(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? StrictJson.Read(path, Context.ModelShape) : null;
         }
         catch (JsonException)
         {

@@ -13,12 +13,14 @@ namespace Repro.Records;
 /// </summary>
 internal static class RecordShape
 {
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Nullable)[]> Fields = new();
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, NullabilityInfo Nullability)[]> Fields = new();
 
     /// <exception cref="JsonException">What is missing or not finite, and where.</exception>
-    public static void Check(object value) => Check(value, "$");
+    public static void Check(object value) => Check(value, "$", null);
 
-    private static void Check(object value, string path)
+    /// <param name="nullability">The annotations of the field holding <paramref name="value"/>: a dictionary whose values
+    /// are declared nullable (a trainer's options, string?) may hold null; with none, nothing in a dictionary may.</param>
+    private static void Check(object value, string path, NullabilityInfo? nullability)
     {
         switch (value)
         {
@@ -29,10 +31,18 @@ internal static class RecordShape
             case double:
                 return;
             case IDictionary dictionary:
+                var values = nullability?.GenericTypeArguments is [_, var valueType] ? valueType : null;
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var at = $"{path}['{StrictJson.Shown(entry.Key.ToString()!)}']";
-                    Check(entry.Value ?? throw new JsonException($"{at} is null"), at);
+                    if (entry.Value is { } item)
+                    {
+                        Check(item, at, values);
+                    }
+                    else if (values?.ReadState != NullabilityState.Nullable)
+                    {
+                        throw new JsonException($"{at} is null");
+                    }
                 }
 
                 return;
@@ -41,34 +51,37 @@ internal static class RecordShape
                 foreach (var item in list)
                 {
                     var at = $"{path}[{index++}]";
-                    Check(item ?? throw new JsonException($"{at} is null"), at);
+                    Check(item ?? throw new JsonException($"{at} is null"), at, null);
                 }
 
                 return;
         }
 
-        foreach (var (property, nullable) in Fields.GetOrAdd(value.GetType(), Describe))
+        foreach (var (property, annotations) in Fields.GetOrAdd(value.GetType(), Describe))
         {
             var at = $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}";
             if (property.GetValue(value) is { } field)
             {
-                Check(field, at);
+                Check(field, at, annotations);
             }
-            else if (!nullable)
+            else if (!Nullable(property, annotations))
             {
                 throw new JsonException($"{at} is missing or null");
             }
         }
     }
 
-    /// <summary>The fields JSON sets (computed and always-ignored properties are not; one left out when null is), and whether each may be null.</summary>
-    private static (PropertyInfo, bool)[] Describe(Type type)
+    /// <summary>The fields JSON sets (computed and always-ignored properties are not; one left out when null is), with their annotations.</summary>
+    private static (PropertyInfo, NullabilityInfo)[] Describe(Type type)
     {
         var context = new NullabilityInfoContext();
         return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
-            .Select(p => (p, Nullable.GetUnderlyingType(p.PropertyType) is not null
-                || (!p.PropertyType.IsValueType && context.Create(p).ReadState != NullabilityState.NotNull)))
+            .Select(p => (p, context.Create(p)))
             .ToArray();
     }
+
+    private static bool Nullable(PropertyInfo property, NullabilityInfo nullability) =>
+        System.Nullable.GetUnderlyingType(property.PropertyType) is not null
+        || (!property.PropertyType.IsValueType && nullability.ReadState != NullabilityState.NotNull);
 }

@@ -74,6 +74,17 @@ public sealed record RunRecord
 
     /// <summary>What the cache key was made of, so a record says why it matched or what changed since.</summary>
     public Runs.RunCacheKey? CacheInputs { get; init; }
+
+    /// <summary>
+    /// Each trainer's options as the program recorded them (model-shape.json), defaults included: trainer → option → value.
+    /// An output of the program and its parameters, so not in the cache key; left out of run.json when the program recorded none.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, SortedDictionary<string, string?>>? Trainers { get; init; }
+
+    /// <summary>Each saved pipeline's steps, by the model's path in the run folder; left out of run.json when none was recorded.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, IReadOnlyList<PipelineStep>>? Pipelines { get; init; }
 }
 
 public static class RunStatus

@@ -36,6 +36,7 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
 
         var (metrics, error) = RunProgram(plan.Experiment, run.Path, prepared, cancellation);
         var metricsPath = Path.Combine(run.Path, RunFiles.Metrics);
+        var shape = RecordJson.ReadModelShape(Path.Combine(run.Path, RunFiles.ModelShape));
         var record = new RunRecord
         {
             RunId = run.Id,
@@ -64,6 +65,8 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
             Tolerance = plan.Tolerance.ToString(),
             CacheKey = prepared.CacheKey,
             CacheInputs = prepared.Key,
+            Trainers = ModelShapes.Trainers(shape),
+            Pipelines = ModelShapes.Pipelines(shape),
         };
         record = annotate?.Invoke(record, run.Path) ?? record;
 

@@ -16,6 +16,7 @@ public static class RunModels
         /// <param name="model">The fitted model.</param>
         /// <param name="schema">The schema of the model's input, as for <c>ml.Model.Save</c>.</param>
         /// <param name="name">The artifact's name, <c>model.zip</c> by default.</param>
+        /// <remarks>The model's pipeline steps are recorded too (model-shape.json, run.json's <c>pipelines</c>) when <paramref name="schema"/> is given.</remarks>
         /// <returns>The full path of the saved model.</returns>
         /// <exception cref="ExperimentException">REPRO2005 when <paramref name="name"/> leaves the artifacts folder.</exception>
         public string SaveModel(MLContext ml, ITransformer model, DataViewSchema schema, string name = "model.zip")
@@ -37,6 +38,12 @@ public static class RunModels
                 }
 
                 File.Move(temporary, path, overwrite: true);
+                // model.zip keeps the transformers but not in a form two runs compare by, so the steps are recorded beside it.
+                if (schema is not null)
+                {
+                    run.RecordPipeline(name, PipelineShape.Steps(model, schema));
+                }
+
                 return path;
             }
             finally
