@@ -26,6 +26,21 @@ public sealed class ModelShapeComparisonTests
     }
 
     [TestMethod]
+    public void ReproduceAndCompareNameTheChangedOptionAsAnInput()
+    {
+        var before = TestRecords.Completed() with { Trainers = Trainer("Sdca", ("L2Regularization", "0.1")) };
+        var after = TestRecords.Completed() with { Trainers = Trainer("Sdca", ("L2Regularization", "0.01")) };
+
+        var shape = Repro.Reproduction.RunComparison.Inputs(before, after).Single(i => i.Input == "model shape");
+
+        Assert.IsTrue(shape.Changed);
+        Assert.AreEqual("trainer Sdca: L2Regularization 0.1 → 0.01", shape.Detail);
+        Assert.IsFalse(Repro.Reproduction.RunComparison.Inputs(before, before).Single(i => i.Input == "model shape").Changed);
+        Assert.IsFalse(Repro.Reproduction.RunComparison.Inputs(TestRecords.Completed(), TestRecords.Completed()).Any(i => i.Input == "model shape"),
+            "runs whose programs recorded no shape compare none");
+    }
+
+    [TestMethod]
     public void AnOptionOrTrainerOnOneSideOnlyIsShownAgainstNone()
     {
         var before = TestRecords.Completed() with { Trainers = Trainer("Sdca", ("Bias", "true")) };

@@ -56,6 +56,13 @@ public static class RunComparison
             checks.Add(check.Changed ? check with { Detail = SplitChange(split, now.Split) } : check);
         }
 
+        // What the models were made of, when either program recorded it: trainer options and pipeline steps.
+        if (recorded.Trainers is not null || recorded.Pipelines is not null || now.Trainers is not null || now.Pipelines is not null)
+        {
+            var shape = Comparison.ModelShapeComparison.Describe(recorded, now);
+            checks.Add(new InputCheck("model shape", Shape(recorded), Shape(now), shape.Count > 0) { Detail = shape.Count > 0 ? string.Join("; ", shape) : null });
+        }
+
         var program = Check("program", recorded.Program.Sha256, now.Program.Sha256);
         checks.Add(program.Changed ? program with { Detail = ProgramChanges(recorded.Program.Files, now.Program.Files) } : program);
         checks.Add(Check("sdk", recorded.Environment.SdkVersion, now.Environment.SdkVersion));
@@ -122,6 +129,9 @@ public static class RunComparison
     private static string SplitChange(SplitFingerprint recorded, SplitFingerprint? now) => now is null
         ? "the program recorded no split"
         : $"other rows held out ({recorded.TestRows} of {recorded.TrainRows + recorded.TestRows} → {now.TestRows} of {now.TrainRows + now.TestRows})";
+
+    private static string Shape(RunRecord record) =>
+        $"{record.Trainers?.Count ?? 0} trainer(s), {record.Pipelines?.Values.Sum(p => p.Count) ?? 0} pipeline step(s)";
 
     /// <summary>How many changed program files a verdict names; the rest are counted.</summary>
     internal const int NamedProgramFiles = 5;
