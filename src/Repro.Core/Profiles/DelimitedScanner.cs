@@ -118,7 +118,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
         {
             _headerPending = false;
             var names = new List<string>();
-            ForEachField(row, quoted, (field, _) => names.Add(ColumnAccumulator.Shown(field).Trim()));
+            ForEachField(row, (field, _) => names.Add(ColumnAccumulator.Shown(field).Trim()));
             foreach (var name in names)
             {
                 _columns.Add(new ColumnAccumulator(name, name == labelColumn));
@@ -145,7 +145,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             Array.Resize(ref _numbers, _columns.Count * 2);
         }
 
-        var fields = quoted ? ForEachField(row, quoted, _onField ??= Field) : Fields(row);
+        var fields = quoted ? ForEachField(row, _onField ??= Field) : Fields(row);
         for (var column = fields; column < _columns.Count; column++)
         {
             _columns[column].AddAbsent();
@@ -236,26 +236,13 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
 
     private delegate void FieldAction(ReadOnlySpan<byte> field, int column);
 
-    /// <summary>Calls <paramref name="action"/> with each field, unquoted; returns how many fields the row has.</summary>
-    private int ForEachField(ReadOnlySpan<byte> row, bool quoted, FieldAction action)
+    /// <summary>
+    /// Calls <paramref name="action"/> with each field, unquoted; returns how many fields the row has. For the header and
+    /// for rows with quotes; a row without them goes through <see cref="Fields"/>.
+    /// </summary>
+    private int ForEachField(ReadOnlySpan<byte> row, FieldAction action)
     {
         var column = 0;
-        if (!quoted)
-        {
-            while (true)
-            {
-                var end = row.IndexOf(delimiter);
-                if (end < 0)
-                {
-                    action(row, column);
-                    return column + 1;
-                }
-
-                action(row[..end], column++);
-                row = row[(end + 1)..];
-            }
-        }
-
         var i = 0;
         while (true)
         {
