@@ -51,6 +51,11 @@ public static class RunDescription
             text.Append("  metric        ").Append(name).Append(" = ").Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
 
+        foreach (var line in ModelShapeText.Lines(record))
+        {
+            text.Append(line).Append('\n');
+        }
+
         var git = record.Git;
         text.Append("  commit        ").Append(git.Commit is null ? "unknown (" + git.UnknownReason + ")" : $"{git.Commit} on {git.Branch ?? "a detached HEAD"}, {(git.Dirty == false ? "clean" : "DIRTY")}").Append('\n');
         text.Append("  lock file     ").Append(record.LockFile is null ? "none" : $"{record.LockFile.Path} sha256 {record.LockFile.Sha256}").Append('\n');
