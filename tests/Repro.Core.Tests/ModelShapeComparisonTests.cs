@@ -38,6 +38,8 @@ public sealed class ModelShapeComparisonTests
         Assert.IsFalse(Repro.Reproduction.RunComparison.Inputs(before, before).Single(i => i.Input == "model shape").Changed);
         Assert.IsFalse(Repro.Reproduction.RunComparison.Inputs(TestRecords.Completed(), TestRecords.Completed()).Any(i => i.Input == "model shape"),
             "runs whose programs recorded no shape compare none");
+        Assert.IsFalse(Repro.Reproduction.RunComparison.Inputs(TestRecords.Completed() with { SchemaVersion = 2 }, after).Any(i => i.Input == "model shape"),
+            "a record from before schema 3 could not hold a shape");
     }
 
     [TestMethod]

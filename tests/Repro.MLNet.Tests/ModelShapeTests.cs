@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML;
+using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 
 namespace Repro.MLNet.Tests;
@@ -69,6 +70,32 @@ public sealed class ModelShapeTests
         Assert.AreEqual("LinearRegressionModelParameters", steps[2].GetProperty("model").GetString());
         Assert.IsTrue(Shape(run).GetProperty("trainers").TryGetProperty("SdcaRegression", out _));
     }
+
+    [TestMethod]
+    public void RecordingThePipelineDrawsNothingFromTheContextsRandom()
+    {
+        // A second model trained after SaveModel must train as it would without Repro.
+        using var run = TestRun.Open(seed: 3);
+        var ml = run.Run.CreateMLContext();
+        var plain = new MLContext(seed: 3);
+
+        run.Run.SaveModel(ml, Fit(ml, out var schema), schema);
+        plain.Model.Save(Fit(plain, out var plainSchema), plainSchema, new MemoryStream());
+
+        Assert.AreEqual(NextDraw(plain), NextDraw(ml));
+    }
+
+    private static ITransformer Fit(MLContext ml, out DataViewSchema schema)
+    {
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 20).Select(i => new Trip { TripDistance = i, PassengerCount = i % 3, Label = 2 * i + 1 }));
+        schema = data.Schema;
+        return ml.Transforms.NormalizeMeanVariance(nameof(Trip.TripDistance))
+            .Append(ml.Transforms.Concatenate("Features", nameof(Trip.TripDistance), nameof(Trip.PassengerCount)))
+            .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { MaximumNumberOfIterations = 5 }))
+            .Fit(data);
+    }
+
+    private static int NextDraw(MLContext ml) => ((IHostEnvironment)ml).Register("probe").Rand.Next();
 
     private static string ShapePath(TestRun run) => Path.Combine(run.Folder, RunFiles.ModelShape);
 

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Runtime;
 
 namespace Repro.MLNet.Tests;
 
@@ -66,6 +67,20 @@ public sealed class SeedingTests
     }
 
     [TestMethod]
+    public void RecordingTheSplitDrawsNothingFromTheContextsRandom()
+    {
+        // A trainer without a seed of its own (SDCA's shuffle) draws from the context: recording the split must not move it.
+        using var run = TestRun.Open(seed: 7);
+        var ml = run.Run.CreateMLContext();
+        var plain = new MLContext(seed: 7);
+
+        run.Run.TrainTestSplit(ml, Iris.Load(ml));
+        plain.Data.TrainTestSplit(Iris.Load(plain), testFraction: 0.2, seed: 7);
+
+        Assert.AreEqual(NextDraw(plain), NextDraw(ml));
+    }
+
+    [TestMethod]
     public void SplitDependsOnTheSeedAndTheTestSize()
     {
         using var a = TestRun.Open(seed: 1);
@@ -120,4 +135,6 @@ public sealed class SeedingTests
             .Select(r => $"{r.SepalLength}|{r.SepalWidth}|{r.PetalLength}|{r.PetalWidth}|{r.Species}")
             .ToArray();
     }
+
+    private static int NextDraw(MLContext ml) => ((IHostEnvironment)ml).Register("probe").Rand.Next();
 }

@@ -8,11 +8,15 @@ namespace Repro.Records;
 /// </summary>
 public sealed record RunRecord
 {
-    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles and the split; readers read every version up to theirs (docs/records.md).</summary>
+    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles, the split and the model's shape; readers read every version up to theirs (docs/records.md).</summary>
     public int SchemaVersion { get; init; } = Current;
 
     /// <summary>The format this version of Repro writes.</summary>
     public const int Current = 3;
+
+    /// <summary>The first format that holds trainer options and pipeline steps.</summary>
+    public const int ModelShapeSchema = 3;
+
     public required string RunId { get; init; }
     public required string Experiment { get; init; }
 

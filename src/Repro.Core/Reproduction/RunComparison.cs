@@ -57,7 +57,9 @@ public static class RunComparison
         }
 
         // What the models were made of, when either program recorded it: trainer options and pipeline steps.
-        if (recorded.Trainers is not null || recorded.Pipelines is not null || now.Trainers is not null || now.Pipelines is not null)
+        // A record older than schema 3 could not hold them, so its missing shape says nothing.
+        if (recorded.SchemaVersion >= RunRecord.ModelShapeSchema
+            && (recorded.Trainers is not null || recorded.Pipelines is not null || now.Trainers is not null || now.Pipelines is not null))
         {
             var shape = Comparison.ModelShapeComparison.Describe(recorded, now);
             checks.Add(new InputCheck("model shape", Shape(recorded), Shape(now), shape.Count > 0) { Detail = shape.Count > 0 ? string.Join("; ", shape) : null });

@@ -31,7 +31,7 @@ public static class RunSeeding
             ArgumentNullException.ThrowIfNull(ml);
             ArgumentNullException.ThrowIfNull(data);
             var split = ml.Data.TrainTestSplit(data, testFraction: run.TestSize, samplingKeyColumnName, seed: run.TrainerSeed);
-            run.RecordSplit(SplitRows.Fingerprint(ml, split));
+            run.RecordSplit(SplitRows.Fingerprint(split));
             return split;
         }
     }

@@ -9,10 +9,13 @@ internal static class SplitRows
     /// The test rows as ML.NET writes them as text (every column, invariant), a fingerprint per line; the train rows
     /// counted with a cursor that reads no column.
     /// </summary>
-    public static SplitFingerprint Fingerprint(MLContext ml, DataOperationsCatalog.TrainTestData split)
+    public static SplitFingerprint Fingerprint(DataOperationsCatalog.TrainTestData split)
     {
+        // A context of its own: every component a context makes draws from its random, and the run's trainers
+        // that have no seed (SDCA's shuffle) draw from the run's context next, so recording must leave it untouched.
+        var side = new MLContext(seed: 0);
         using var text = new MemoryStream();
-        ml.Data.SaveAsText(split.TestSet, text, separatorChar: '\t', headerRow: false, schema: false);
+        side.Data.SaveAsText(split.TestSet, text, separatorChar: '\t', headerRow: false, schema: false);
         var fingerprints = new List<ulong>();
         var bytes = text.GetBuffer().AsSpan(0, (int)text.Length);
         while (!bytes.IsEmpty)
