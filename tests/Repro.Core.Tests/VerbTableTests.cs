@@ -57,7 +57,7 @@ public sealed partial class VerbTableTests
         Assert.AreEqual(table, shown, "docs/reference.md's verb table is not the table's: run the tests with REPRO_WRITE_DOCS=1 to write it");
     }
 
-    [GeneratedRegex(@"\$\((TrainDependsOn|ReproduceDependsOn)\)")]
+    [GeneratedRegex(@"\$\((TrainDependsOn|ReproduceDependsOn|ExplainDependsOn)\)")]
     private static partial Regex PropertyReference();
 
     private static string RepositoryRoot()

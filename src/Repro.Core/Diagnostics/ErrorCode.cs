@@ -79,6 +79,8 @@ public static class ErrorCode
     public const string ModelFileChanged = "REPRO0094";
     public const string ModelNotInOutput = "REPRO0095";
     public const string ReportUnwritable = "REPRO0096";
+    public const string ExplainNeedsTwoRuns = "REPRO0097";
+    public const string ExplainCannotRerun = "REPRO0098";
 
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";

@@ -73,6 +73,10 @@ public sealed record RunRecord
 
     public Verdict? Verdict { get; init; }
 
+    /// <summary>For a run that -t:Explain made: the run it varies, the run it was compared against and the one change applied.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ExplanationOf? ExplanationOf { get; init; }
+
     /// <summary>SHA-256 of <see cref="CacheInputs"/>: a later Train with the same key finds this run up to date.</summary>
     public string? CacheKey { get; init; }
 
@@ -90,6 +94,9 @@ public sealed record RunRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public SortedDictionary<string, IReadOnlyList<PipelineStep>>? Pipelines { get; init; }
 }
+
+/// <summary>What an Explain run is: run <paramref name="Run"/> with one input of <paramref name="Against"/> applied, named by <paramref name="Change"/>.</summary>
+public sealed record ExplanationOf(string Run, string Against, string Change);
 
 public static class RunStatus
 {

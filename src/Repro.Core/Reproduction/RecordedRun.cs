@@ -18,8 +18,11 @@ namespace Repro.Reproduction;
 public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, ToleranceSpec Tolerance, string? Commit)
 {
     /// <summary>At the commit, for a run from a dirty tree: its <c>source.patch</c>, to apply to the commit; else null.</summary>
-    public string? SourcePatchFile => Commit is not null && Record.Git is { Dirty: true, Patch.Sha256: not null }
-        ? Path.Combine(Folder, RunFiles.SourcePatch)
+    public string? SourcePatchFile => Commit is not null ? PatchOf(Folder, Record) : null;
+
+    /// <summary>A run's <c>source.patch</c> when it was made from a dirty tree and kept one, else null.</summary>
+    public static string? PatchOf(string folder, RunRecord record) => record.Git is { Dirty: true, Patch.Sha256: not null }
+        ? Path.Combine(folder, RunFiles.SourcePatch)
         : null;
 
     /// <summary>The recorded changes, recorded again by the reproduction that applies them.</summary>
@@ -45,8 +48,8 @@ public sealed record RecordedRun(string Folder, RunRecord Record, RunPlan Plan, 
         return new RecordedRun(folder, record, plan, tolerance, request.AtCommit ? CommitToBuild(record) : null);
     }
 
-    /// <summary>The recorded commit, when it and the recorded changes (if any) give back the code the run ran.</summary>
-    private static string CommitToBuild(RunRecord recorded)
+    /// <summary>The recorded commit, when it and the recorded changes (if any) give back the code the run ran; else REPRO0026 says why not.</summary>
+    public static string CommitToBuild(RunRecord recorded)
     {
         if (recorded.Git.Commit is null)
         {

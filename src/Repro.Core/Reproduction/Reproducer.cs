@@ -27,28 +27,9 @@ public sealed class Reproducer(TrainSettings settings)
             return Run(settings, run, cancellation);
         }
 
-        var repositoryRoot = settings.Git.RepositoryRoot ?? throw new ReproException(ErrorCode.CommitNotReproducible,
-            $"reproducing at the recorded commit needs the project's git repository, but {settings.Git.UnknownReason}.");
         settings.Log.Progress($"Reproducing {recorded.RunId} ({recorded.Experiment}, seed {recorded.Seed}) at commit {commit[..12]}…");
-        using var worktree = CommitWorktree.Create(repositoryRoot, commit, settings.Log);
-        if (run.SourcePatchFile is { } patch)
-        {
-            worktree.Apply(patch);
-        }
-
-        var projectFile = Path.Combine(worktree.Path, Path.GetRelativePath(repositoryRoot, settings.ProjectFile));
-        worktree.Build(settings.DotnetHost, projectFile, request.Configuration);
-        var projectDirectory = Path.GetDirectoryName(projectFile)!;
-        var atCommit = settings with
-        {
-            ProjectFile = projectFile,
-            ProgramPath = Path.Combine(projectDirectory, recorded.Program.Path),
-            LockFile = Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, settings.LockFile)),
-            AssetsFile = settings.AssetsFile is { } assets ? Path.Combine(projectDirectory, Path.GetRelativePath(settings.ProjectDirectory, assets)) : null,
-            // The worktree holds the recorded commit with the recorded changes applied: the reproduction records them too.
-            Git = GitProbe.Read(projectDirectory, null, null) with { Patch = run.SourcePatch },
-        };
-        return Run(atCommit, run, cancellation);
+        using var code = CommitBuild.Open(settings, recorded, commit, run.SourcePatchFile, run.SourcePatch, request.Configuration);
+        return Run(code.Settings, run, cancellation);
     }
 
     private static Reproduction Run(TrainSettings settings, RecordedRun run, CancellationToken cancellation)

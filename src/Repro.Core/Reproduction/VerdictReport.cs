@@ -47,12 +47,12 @@ public static class VerdictReport
             $"The reproduction is kept in {Relative(projectDirectory, reproduction.Outcome.Folder)}.";
     }
 
-    /// <summary>The inputs that changed; with none, the likely cause.</summary>
     /// <summary>Why -p:ReproExact=true failed a reproduction whose metrics matched: its model differs.</summary>
     public static string ModelDiffers(Reproduction reproduction) =>
         $"run '{reproduction.Recorded.RunId}' reproduced its metrics but not its model ({Model(reproduction.Verdict)}), " +
         $"and -p:ReproExact=true asks for both. {ChangedInputs(reproduction)}";
 
+    /// <summary>The inputs that changed; with none, the likely cause.</summary>
     public static string ChangedInputs(Reproduction reproduction)
     {
         var changed = reproduction.Verdict.Inputs.Where(i => i.Changed).Select(i => $"{i.Input} {Describe(i)}").ToArray();
@@ -61,8 +61,13 @@ public static class VerdictReport
             return "Changed inputs: " + string.Join("; ", changed) + ".";
         }
 
-        var count = reproduction.Recorded.Environment.ProcessorCount;
-        return reproduction.UsesMLNet && count > 1
+        return NothingChanged(reproduction.UsesMLNet, reproduction.Recorded.Environment.ProcessorCount);
+    }
+
+    /// <summary>Why a metric moves when no recorded input did: ML.NET's racing threads, or a program that is not deterministic.</summary>
+    public static string NothingChanged(bool usesMLNet, int count)
+    {
+        return usesMLNet && count > 1
             ? $"No recorded input changed, and the program runs ML.NET at a processor count of {count}: at that count some ML.NET trainers " +
               "(SDCA, KMeans, …) race their worker threads and give different numbers on every run. Set ProcessorCount=\"1\" on the " +
               "<Experiment> (Repro's default for ML.NET projects) or the trainer's NumberOfThreads = 1, and train again."

@@ -17,6 +17,7 @@ public sealed class RunStore(string directory)
     private const string StagingFolder = ".pull";
     private const string PageFile = "index.html";
     private const string RowsFolder = ".rows";
+    private const string ExplainDataFolder = ".explain";
 
     /// <summary>The record file of a group folder.</summary>
     public const string GroupRecordFile = "group.json";
@@ -122,6 +123,12 @@ public sealed class RunStore(string directory)
     /// shared by every run that read it, so Reproduce and Compare can name the rows that came and went.
     /// </summary>
     public string RowsPath(string sha256) => Path.Combine(Directory, RowsFolder, sha256 + ".rows");
+
+    /// <summary>
+    /// Where -t:Explain keeps a data file's recorded content that is no longer in the project (from git), to re-run with
+    /// it: one folder per content, the file keeping its name.
+    /// </summary>
+    public string ExplainDataPath(string sha256, string fileName) => Path.Combine(Directory, ExplainDataFolder, sha256, fileName);
 
     /// <summary>The row fingerprints kept for the data whose SHA-256 is <paramref name="sha256"/>, or null when none are.</summary>
     public Profiles.RowFingerprints? Rows(string sha256) => Profiles.RowFingerprints.Read(RowsPath(sha256));

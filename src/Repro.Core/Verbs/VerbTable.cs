@@ -30,6 +30,8 @@ public static class VerbTable
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`", ReadOnly: true),
         new("Compare", "Sets two runs, groups or versions side by side; with `-p:MaxRegression` it is a gate that fails when A is worse.",
             "`-p:RunId=A` `-p:Against=B` (each an id or `NAME@VERSION`) `-p:MaxRegression=\"accuracy=0.01\"`", ReadOnly: true),
+        new("Explain", "Builds the program, re-runs A with each input change of B applied alone (data, parameters, code, processor count) and prints what each does to each metric, and their interaction.",
+            "`-p:RunId=A` `-p:Against=B` (each a run id or `NAME@VERSION`) `-p:MaxParallelRuns=N`", Builds: true),
         new("Register", "Makes a completed, intact run (or a group's member) the model's next version, serving its model file.",
             "`-p:RunId=ID` `-p:Model=NAME` `-p:Member=RUNID|SEED` `-p:Artifact=artifacts/FILE` `-p:AllowDirty=true`"),
         new("Promote", "Points an alias at a version; the alias keeps its history.", "`-p:Model=NAME@VERSION` `-p:Alias=production`"),

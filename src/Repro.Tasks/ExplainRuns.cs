@@ -1,0 +1,65 @@
+using Microsoft.Build.Framework;
+using Repro.Comparison;
+using Repro.Diagnostics;
+using Repro.Explanation;
+using Repro.Training;
+
+namespace Repro.Tasks;
+
+/// <summary>-t:Explain: why B's metrics differ from A's, each input change applied alone to A as a recorded run.</summary>
+public sealed class ExplainRuns : ReproTask, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>@(_ReproProgram): the program, with what its runs are stamped with.</summary>
+    [Required]
+    public ITaskItem Program { get; set; } = null!;
+
+    /// <summary>$(SourceRevisionId), when the SDK's own git reader set it.</summary>
+    public string? SourceRevisionId { get; set; }
+
+    /// <summary>-p:RunId: run A, as it was (a run id or NAME@VERSION).</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>-p:Against: run B, whose metrics differ (a run id or NAME@VERSION).</summary>
+    public string? Against { get; set; }
+
+    /// <summary>-p:MaxParallelRuns</summary>
+    public string? MaxParallelRuns { get; set; }
+
+    public string Configuration { get; set; } = "Debug";
+
+    public void Cancel() => _cancel.Cancel();
+
+    private protected override void ExecuteCore()
+    {
+        var parallel = ParallelRuns.Parse(MaxParallelRuns);
+        var a = Side(RunId, "-p:RunId");
+        var b = string.IsNullOrWhiteSpace(Against) ? null : Side(Against, "-p:Against");
+        var settings = TrainSettings.For(Settings, TaskItems.Program(Program), SourceRevisionId, RunLog);
+        Explanation.Explanation explanation;
+        using (CancellationSignals.Cancel(_cancel))
+        {
+            explanation = new Explainer(settings).Explain(new ExplainRequest(a, b, parallel, Configuration), _cancel.Token);
+        }
+
+        Report(ExplanationReport.Render(explanation));
+        if (_cancel.IsCancellationRequested)
+        {
+            RunLog.Error(ErrorCode.Cancelled, "Explain was cancelled: the changes whose runs did not finish are not attributed.");
+        }
+    }
+
+    /// <summary>A side as a run id: a run, or the run behind NAME@VERSION; a group cannot be re-run as one run.</summary>
+    private string Side(string? reference, string property)
+    {
+        var side = ComparisonSide.Resolve(Store, Registry, reference, property);
+        if (side.IsGroup)
+        {
+            throw new ReproException(ErrorCode.ExplainNeedsTwoRuns,
+                $"{property}={reference} is a group: Explain re-runs one run with each change, so name one of its members (-t:Describe -p:RunId={reference} lists them).");
+        }
+
+        return side.Representative.RunId;
+    }
+}
