@@ -12,6 +12,9 @@ namespace Repro.Explanation;
 /// <param name="commits">The commits to look in when no file has the content: the two runs' commits.</param>
 public sealed class DataContent(RunStore store, string projectDirectory, string? repositoryRoot, IReadOnlyList<string> commits)
 {
+    // Each file is hashed once per Explain, however many re-runs ask for it (a large file costs a read per hash).
+    private readonly Dictionary<string, string?> _hashes = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The path to give the run for the data file <paramref name="path"/> (relative to <paramref name="runDirectory"/>)
     /// holding <paramref name="sha256"/>: the path itself when that file holds it, else the store's copy; null when
@@ -43,6 +46,7 @@ public sealed class DataContent(RunStore store, string projectDirectory, string?
         var inRepository = Path.GetRelativePath(repositoryRoot, Path.GetFullPath(Path.Combine(projectDirectory, path)));
         foreach (var commit in commits)
         {
+            _hashes.Remove(Path.GetFullPath(copy));
             if (GitBlob.Save(repositoryRoot, commit, inRepository, copy) && Holds(copy, sha256))
             {
                 return true;
@@ -50,10 +54,11 @@ public sealed class DataContent(RunStore store, string projectDirectory, string?
         }
 
         File.Delete(copy);
+        _hashes.Remove(Path.GetFullPath(copy));
         return false;
     }
 
-    private static bool Copy(string from, string copy, string sha256)
+    private bool Copy(string from, string copy, string sha256)
     {
         if (!Holds(from, sha256))
         {
@@ -63,8 +68,18 @@ public sealed class DataContent(RunStore store, string projectDirectory, string?
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.Copy(from, copy + ".part", overwrite: true);
         File.Move(copy + ".part", copy, overwrite: true);
-        return Holds(copy, sha256);
+        _hashes[Path.GetFullPath(copy)] = sha256;
+        return true;
     }
 
-    private static bool Holds(string file, string sha256) => File.Exists(file) && FileHash.Sha256(file) == sha256;
+    private bool Holds(string file, string sha256)
+    {
+        var full = Path.GetFullPath(file);
+        if (!_hashes.TryGetValue(full, out var hash))
+        {
+            _hashes[full] = hash = File.Exists(full) ? FileHash.Sha256(full) : null;
+        }
+
+        return hash == sha256;
+    }
 }
