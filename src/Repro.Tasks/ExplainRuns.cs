@@ -37,7 +37,7 @@ public sealed class ExplainRuns : ReproTask, ICancelableTask
         var a = Side(RunId, "-p:RunId");
         var b = string.IsNullOrWhiteSpace(Against) ? null : Side(Against, "-p:Against");
         var settings = TrainSettings.For(Settings, TaskItems.Program(Program), SourceRevisionId, RunLog);
-        Explanation.Explanation explanation;
+        GroupExplanation explanation;
         using (CancellationSignals.Cancel(_cancel))
         {
             explanation = new Explainer(settings).Explain(new ExplainRequest(a, b, parallel, Configuration), _cancel.Token);
@@ -50,16 +50,10 @@ public sealed class ExplainRuns : ReproTask, ICancelableTask
         }
     }
 
-    /// <summary>A side as a run id: a run, or the run behind NAME@VERSION; a group cannot be re-run as one run.</summary>
-    private string Side(string? reference, string property)
+    /// <summary>A side as Compare finds it: a run, a group's completed runs, or what NAME@VERSION was registered from.</summary>
+    private ExplainSide Side(string? reference, string property)
     {
         var side = ComparisonSide.Resolve(Store, Registry, reference, property);
-        if (side.IsGroup)
-        {
-            throw new ReproException(ErrorCode.ExplainNeedsTwoRuns,
-                $"{property}={reference} is a group: Explain re-runs one run with each change, so name one of its members (-t:Describe -p:RunId={reference} lists them).");
-        }
-
-        return side.Representative.RunId;
+        return new ExplainSide(side.Label, side.Runs.Select(r => r.RunId).ToArray(), side.IsGroup);
     }
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Repro.Groups;
+using Repro.Runs;
 using Repro.Sdk.Tests.Infrastructure;
 
 namespace Repro.Sdk.Tests;
@@ -82,6 +85,57 @@ public sealed class ExplainTests
         StringAssert.Contains(again, $"interaction: {Signed(interaction)}");
     }
 
+    // The same weighting, from a stream the Stream parameter picks: changing it moves each seed's score at random.
+    private const string StreamProgram = """
+        using System.Globalization;
+        using Repro;
+
+        var run = ExperimentRun.Open(args);
+        var scale = double.Parse(run.Param<string>("Scale"), CultureInfo.InvariantCulture);
+        var state = (ulong)run.Seed * 0x9E3779B97F4A7C15UL + ulong.Parse(run.Param<string>("Stream"), CultureInfo.InvariantCulture);
+        var score = 0.0;
+        foreach (var line in File.ReadLines(run.DataPath).Skip(1).Where(l => l.Length > 0))
+        {
+            foreach (var field in line.Split(',')[..4])
+            {
+                state = state * 6364136223846793005UL + 1442695040888963407UL;
+                score += double.Parse(field, CultureInfo.InvariantCulture) * (state >> 11) / (double)(1UL << 53);
+            }
+        }
+
+        run.LogMetric("score", score * scale);
+        return 0;
+        """;
+
+    [TestMethod]
+    public void ForGroupsEachChangeIsJudgedOnItsMeanEffectAndNoiseIsNotACause()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="iris" Seeds="1..5" Data="data/iris.csv" Scale="1" Stream="1" />""", program: StreamProgram);
+        project.Write("data/iris.csv", Iris);
+        project.Commit("iris");
+        var a = GroupId(project.Train().Succeeded().Output);
+        var b = GroupId(project.Train("-p:Params=\"Scale=2 Stream=2\"").Succeeded().Output);
+
+        var output = project.Dotnet("build", "-t:Explain", "-p:RunId=" + a, "-p:Against=" + b).Succeeded().Output;
+        Console.WriteLine(output); // docs/explain.md shows this output
+
+        StringAssert.Contains(output, "5 pairs of runs, paired by seed.");
+        StringAssert.Contains(output, "10 change(s) to apply alone and 5 baselines");
+        var store = new RunStore(project.RunsDirectory);
+        var (membersOfA, membersOfB) = (new GroupStore(store).Read(a).Members, new GroupStore(store).Read(b).Members);
+        var made = project.Runs().Select(folder => ExperimentProject.ReadJson(Path.Combine(folder, "run.json")))
+            .Where(r => r.TryGetProperty("explanationOf", out _))
+            .ToDictionary(r => (r.GetProperty("explanationOf").GetProperty("run").GetString()!, r.GetProperty("explanationOf").GetProperty("change").GetString()!),
+                r => r.GetProperty("metrics").GetProperty("score").GetDouble());
+        Assert.AreEqual(15 - membersOfA.Count(m => !made.ContainsKey((m.RunId, Baseline))), made.Count, "each of A's five runs: the baseline (unless up to date) and each change alone");
+
+        // Each change's effect, seed by seed, summarised as Explain says it did: the mean and its 95% interval (t with 4 degrees of freedom).
+        string Summary(string change) => Interval(membersOfA.Select(m => made[(m.RunId, change)] - (made.TryGetValue((m.RunId, Baseline), out var at) ? at : m.Metrics["score"])).ToArray());
+        var interaction = Interval(membersOfA.Select((m, i) => membersOfB[i].Metrics["score"] - m.Metrics["score"]
+            - (made[(m.RunId, "Scale 1 → 2")] - m.Metrics["score"]) - (made[(m.RunId, "Stream 1 → 2")] - m.Metrics["score"])).ToArray());
+        StringAssert.Contains(output, $"score: Scale 1 → 2: {Summary("Scale 1 → 2")}; Stream 1 → 2: within noise ({Summary("Stream 1 → 2")}); interaction: {interaction}");
+    }
+
     [TestMethod]
     public void ExplainWithoutAgainstIsRepro0097()
     {
@@ -119,6 +173,20 @@ public sealed class ExplainTests
             .Where(r => r.TryGetProperty("explanationOf", out var of) && of.GetProperty("run").GetString() == a && of.GetProperty("against").GetString() == b)
             .GroupBy(r => r.GetProperty("explanationOf").GetProperty("change").GetString()!)
             .ToDictionary(g => g.Key, g => (g.First().GetProperty("runId").GetString()!, g.First().GetProperty("metrics").GetProperty("score").GetDouble()));
+
+    private static string GroupId(string output) => Regex.Match(output, @"Group (\d{8}-\d{6}-\d{3}-[0-9a-f]{6}):").Groups[1].Value is { Length: > 0 } id
+        ? id
+        : throw new AssertFailedException("Train printed no group:\n" + output);
+
+    /// <summary>A mean with its 95% interval, as Explain prints it, for five values.</summary>
+    private static string Interval(double[] values)
+    {
+        Assert.HasCount(5, values);
+        var mean = values.Sum() / values.Length;
+        var deviation = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        var half = 2.7764451051977987 * deviation / Math.Sqrt(values.Length);
+        return $"{Signed(mean)} [{Signed(mean - half)}, {Signed(mean + half)}]";
+    }
 
     private static string Signed(double value) => value switch
     {

@@ -7,8 +7,11 @@ namespace Repro.Explanation;
 /// An explanation as a person reads it: the metric change, a table of what each input change alone does to each
 /// metric and what is left for their interaction, one line per metric, and the changes that could not be applied.
 /// </summary>
-public static class ExplanationReport
+public static partial class ExplanationReport
 {
+    public static string Render(GroupExplanation explanation) =>
+        explanation.IsGroup ? RenderGroups(explanation) : Render(explanation.Pairs[0] with { Note = explanation.Note });
+
     public static string Render(Explanation explanation)
     {
         var (a, b) = (explanation.A, explanation.B);
@@ -76,7 +79,7 @@ public static class ExplanationReport
         return text.ToString().TrimEnd('\n');
     }
 
-    private static void Table(StringBuilder text, List<string[]> rows)
+    internal static void Table(StringBuilder text, List<string[]> rows)
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
         foreach (var row in rows)
@@ -85,7 +88,7 @@ public static class ExplanationReport
         }
     }
 
-    private static string Cached(bool upToDate) => upToDate ? " (up to date)" : "";
+    internal static string Cached(bool upToDate) => upToDate ? " (up to date)" : "";
 
     /// <summary>A change with its sign, to four significant digits; zero is "0", so "no effect" reads at once.</summary>
     public static string Signed(double? value) => value switch
@@ -96,5 +99,5 @@ public static class ExplanationReport
         _ => "−" + (-value.Value).ToString("G4", CultureInfo.InvariantCulture),
     };
 
-    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

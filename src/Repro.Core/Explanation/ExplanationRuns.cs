@@ -8,8 +8,12 @@ namespace Repro.Explanation;
 /// <summary>Explain's re-runs: each prepared once, found up to date in the store, shared when two have the same inputs, else made.</summary>
 public static class ExplanationRuns
 {
+    /// <summary>One run to have: run A (of pair A, B) with one change of B applied, or as recorded when Change is null.</summary>
+    public sealed record Variant(string A, string B, InputChange? Change, TrainSettings Settings, RunPlan Plan);
+
     /// <summary>Makes the runs the store does not have yet, in the order given, up to MaxParallelRuns at once; finds the others up to date.</summary>
-    public static RunOutcome?[] Run(TrainSettings settings, List<(InputChange? Change, TrainSettings Settings, RunPlan Plan)> variants, string a, string b, int maxParallelRuns, CancellationToken cancellation)
+    /// <param name="a">Side A, as the progress names it.</param>
+    public static RunOutcome?[] Run(TrainSettings settings, List<Variant> variants, string a, string b, int maxParallelRuns, CancellationToken cancellation)
     {
         var preparations = new Dictionary<TrainSettings, RunPreparation>(ReferenceEqualityComparer.Instance);
         var prepared = variants.Select(v =>
@@ -45,16 +49,17 @@ public static class ExplanationRuns
             }
         }
 
-        settings.Log.Progress($"Explaining {b} against {a}: {variants.Count - 1} change(s) to apply alone and the baseline; " +
+        var baselines = variants.Count(v => v.Change is null);
+        settings.Log.Progress($"Explaining {b} against {a}: {variants.Count - baselines} change(s) to apply alone and {(baselines == 1 ? "the baseline" : $"{baselines} baselines")}; " +
             $"{toMake.Count} run(s) to make, {variants.Count - toMake.Count - same.Count(x => x is not null)} up to date, {same.Count(x => x is not null)} the same as another.");
         var made = new RunScheduler(settings.Log, maxParallelRuns).Run(toMake.Select(i => prepared[i]).ToArray(), k =>
         {
             var i = toMake[k];
-            var (change, runSettings, _) = variants[i];
+            var (runA, runB, change, runSettings, _) = variants[i];
             var label = change?.Label ?? Explainer.Baseline;
             var outcome = new RunMaker(runSettings, preparations[runSettings].Inputs).Make(prepared[i], cancellation,
-                (record, _) => record with { ExplanationOf = new ExplanationOf(a, b, label) });
-            settings.Log.Progress($"  {label}: run {outcome.Record.RunId} {outcome.Record.Status}");
+                (record, _) => record with { ExplanationOf = new ExplanationOf(runA, runB, label) });
+            settings.Log.Progress($"  {(baselines == 1 ? "" : $"{runA}, ")}{label}: run {outcome.Record.RunId} {outcome.Record.Status}");
             return outcome;
         }, cancellation);
         for (var k = 0; k < toMake.Count; k++)
