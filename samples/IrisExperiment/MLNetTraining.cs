@@ -81,19 +81,20 @@ internal static class MLNetTraining
     private static IEstimator<ITransformer> Trainer(ExperimentRun run, MLContext ml, string learner) => learner switch
     {
         // Linear: stochastic dual coordinate ascent on the maximum-entropy loss; it takes the context's seed.
-        "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        // run.Options records every option, defaults included, in the run's record (trainers).
+        "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(run.Options(new SdcaMaximumEntropyMulticlassTrainer.Options
         {
             MaximumNumberOfIterations = run.Param("MaxIterations", 100),
             L2Regularization = run.Param<float?>("L2", null),
-        }),
+        })),
         // Gradient-boosted trees: LightGBM's own seed comes from the run as well.
-        _ => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        _ => ml.MulticlassClassification.Trainers.LightGbm(run.Options(new LightGbmMulticlassTrainer.Options
         {
             NumberOfIterations = run.Param("Trees", 50),
             NumberOfLeaves = run.Param("Leaves", 8),
             MinimumExampleCountPerLeaf = run.Param("MinLeaf", 5),
             LearningRate = run.Param("LearningRate", 0.1),
             Seed = run.TrainerSeed,
-        }),
+        })),
     };
 }

@@ -20,13 +20,7 @@ Console.WriteLine($"{data.Rows} rows, {data.Classes.Count} classes: {split.Train
 IClassifier model = run.Param<string>("Learner") switch
 {
     "logistic" => FitLogistic(run, split.Train),
-    "forest" => new RandomForest
-    {
-        Trees = run.Param("Trees", 100),
-        MaxDepth = run.Param<int?>("MaxDepth", null),
-        MinSamplesLeaf = run.Param("MinSamplesLeaf", 1),
-        Seed = (ulong)run.Seed,
-    }.Fit(split.Train),
+    "forest" => FitForest(run, split.Train),
     var other => throw new ExperimentException("REPRO2002", $"Learner '{other}' is unknown: use logistic, forest, sdca or lightgbm."),
 };
 
@@ -39,14 +33,30 @@ ModelFile.Save(model, run.ArtifactPath("model.bin"));
 File.WriteAllText(run.ArtifactPath("evaluation.json"), evaluation.ToJson());
 Console.WriteLine("accuracy " + evaluation.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture));
 
+// Each learner's options, defaults included, go into the run's record: Compare and Reproduce name one that changed.
+static RandomForestModel FitForest(ExperimentRun run, Dataset train)
+{
+    var forest = new RandomForest
+    {
+        Trees = run.Param("Trees", 100),
+        MaxDepth = run.Param<int?>("MaxDepth", null),
+        MinSamplesLeaf = run.Param("MinSamplesLeaf", 1),
+        Seed = (ulong)run.Seed,
+    };
+    run.RecordOptions(nameof(RandomForest), forest.Options());
+    return forest.Fit(train);
+}
+
 static LogisticRegressionModel FitLogistic(ExperimentRun run, Dataset train)
 {
-    var model = new LogisticRegression
+    var logistic = new LogisticRegression
     {
         C = run.Param("C", 1.0),
         MaxIterations = run.Param("MaxIterations", 100),
         Standardize = run.Param("Standardize", false),
-    }.Fit(train);
+    };
+    run.RecordOptions(nameof(LogisticRegression), logistic.Options());
+    var model = logistic.Fit(train);
     if (!model.Converged)
     {
         Console.WriteLine("warning: " + model.Warning);

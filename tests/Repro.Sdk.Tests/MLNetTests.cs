@@ -42,10 +42,17 @@ public sealed class MLNetTests
         IEstimator<ITransformer> trainer = run.Param<string>("Trainer") switch
         {
             "sdca" => ml.Regression.Trainers.Sdca(),
+            "sdca-options" => ml.Regression.Trainers.Sdca(run.Options(new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options { L2Regularization = run.Param("L2", 0.1f) })),
             "lbfgs" => ml.Regression.Trainers.LbfgsPoissonRegression(),
             var other => throw new ExperimentException("REPRO2002", "unknown trainer " + other),
         };
-        var model = ml.Transforms.Concatenate("Features", names).Append(ml.Transforms.NormalizeMinMax("Features")).Append(trainer).Fit(split.TrainSet);
+        IEstimator<ITransformer> features = ml.Transforms.Concatenate("Features", names).Append(ml.Transforms.NormalizeMinMax("Features"));
+        if (run.Param("Center", false))
+        {
+            features = features.Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        }
+
+        var model = features.Append(trainer).Fit(split.TrainSet);
         run.LogMetrics(ml.Regression.Evaluate(model.Transform(split.TestSet)));
         run.SaveModel(ml, model, data.Schema, "model.zip");
         Console.WriteLine($"processors {Environment.ProcessorCount}");
@@ -80,6 +87,7 @@ public sealed class MLNetTests
         _project = ExperimentProject.Create("""
                 <Experiment Include="sdca" Seed="42" TestSize="0.25" Data="data/counts.csv" Trainer="sdca" />
                 <Experiment Include="lbfgs" Seed="42" TestSize="0.25" Data="data/counts.csv" Trainer="lbfgs" ProcessorCount="16" />
+                <Experiment Include="shaped" Seed="42" TestSize="0.25" Data="data/counts.csv" Trainer="sdca-options" L2="0.1" Center="false" />
             """, git: false, program: Program, projectBody: MicrosoftML);
         _project.Write("data/counts.csv", CountData());
         _project.Git("init", "-q", "-b", "main");
@@ -122,6 +130,21 @@ public sealed class MLNetTests
         Console.WriteLine("MLNetTests: reproducing SDCA with -p:ReproExact=true…");
         var output = _project.Reproduce(Path.GetFileName(first), "-p:ReproExact=true").Succeeded().Output;
         StringAssert.Contains(output, "model bit-identical");
+    }
+
+    [TestMethod]
+    public void CompareNamesATrainerOptionThatChangedAndAPipelineStepAdded()
+    {
+        Console.WriteLine("MLNetTests: an SDCA option changed and a normalizer added, through Compare…");
+        var a = Path.GetFileName(TrainUnder("shaped", processors: 2));
+        var b = Path.GetFileName(TrainUnder("shaped", processors: 2, "-p:Params=\"L2=0.01 Center=true\""));
+
+        var trainers = Record(Path.Combine(_project.RunsDirectory, a)).GetProperty("trainers").GetProperty("SdcaRegression");
+        Assert.AreEqual("0.1", trainers.GetProperty("L2Regularization").GetString());
+        Assert.IsTrue(trainers.TryGetProperty("MaximumNumberOfIterations", out _), "a default is recorded too");
+        var output = _project.Dotnet("build", "-t:Compare", "-p:RunId=" + a, "-p:Against=" + b).Succeeded().Output;
+        StringAssert.Contains(output, "trainer SdcaRegression: L2Regularization 0.1 → 0.01");
+        StringAssert.Contains(output, "pipeline: + Normalizing(Features)");
     }
 
     [TestMethod]

@@ -47,6 +47,11 @@ public sealed class SampleTests
             Assert.AreEqual(1, run.Record.GetProperty("environment").GetProperty("processorCount").GetInt32(),
                 $"{experiment}: the sample references ML.NET, so it runs at one processor");
 
+            // Each learner, Repro.Learn's and ML.NET's, records its options, defaults included; they are the same on every machine.
+            Assert.IsTrue(run.Record.TryGetProperty("trainers", out var trainers) && trainers.EnumerateObject().Single().Value.EnumerateObject().Count() > 3,
+                $"{experiment} records its learner's options");
+            Assert.AreEqual(trainers.GetRawText(), sixteen[experiment].Record.GetProperty("trainers").GetRawText(), experiment);
+
             // Two runs in two processes on two simulated machines: the same bits say the run neither races nor depends on the count.
             AssertSame(run, sixteen[experiment], $"{experiment}: a 2-core machine and a 16-core one");
         }

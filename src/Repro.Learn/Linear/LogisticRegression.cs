@@ -26,6 +26,9 @@ public sealed class LogisticRegression
     /// <summary>Threads used to compute the gradient; null for all cores. Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Every option, defaults included, as invariant text by name: what a run records of this learner.</summary>
+    public IReadOnlyDictionary<string, string?> Options() => LearnerOptions.Of(this);
+
     /// <summary>Fits the model to every row of <paramref name="data"/>.</summary>
     /// <exception cref="InvalidOptionException">An option is out of range, or the data has no rows.</exception>
     public LogisticRegressionModel Fit(Dataset data)

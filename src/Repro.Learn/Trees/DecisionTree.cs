@@ -19,6 +19,9 @@ public sealed class DecisionTree
     /// <summary>Seed of the order features are examined in (it breaks ties between equally good splits). Default 0.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>Every option, defaults included, as invariant text by name: what a run records of this learner.</summary>
+    public IReadOnlyDictionary<string, string?> Options() => LearnerOptions.Of(this);
+
     /// <summary>Fits the tree to every row of <paramref name="data"/>.</summary>
     /// <exception cref="InvalidOptionException">An option is out of range, or the data has no rows.</exception>
     public DecisionTreeModel Fit(Dataset data)

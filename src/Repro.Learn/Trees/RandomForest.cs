@@ -32,6 +32,9 @@ public sealed class RandomForest
     /// <summary>Threads used; null for all cores. The model does not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Every option, defaults included, as invariant text by name: what a run records of this learner.</summary>
+    public IReadOnlyDictionary<string, string?> Options() => LearnerOptions.Of(this);
+
     /// <summary>Fits the forest to every row of <paramref name="data"/>.</summary>
     /// <exception cref="InvalidOptionException">An option is out of range, or the data has no rows.</exception>
     public RandomForestModel Fit(Dataset data)
