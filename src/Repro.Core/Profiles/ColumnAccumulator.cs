@@ -21,6 +21,10 @@ internal sealed class ColumnAccumulator(string name, bool label)
     private double _max = double.NegativeInfinity;
     private LineValue? _firstText;
     private Dictionary<ulong, Level>? _levels = new();
+    private readonly List<Level> _order = [];
+    private readonly Level?[] _recent = new Level?[1 << RecentBits];
+
+    private const int RecentBits = 12;
 
     public string Name => name;
 
@@ -28,37 +32,37 @@ internal sealed class ColumnAccumulator(string name, bool label)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
     public double Add(ReadOnlySpan<byte> field, long line)
     {
-        var value = field.Trim(" \t"u8);
+        var value = field.IsEmpty || (field[0] is not ((byte)' ' or (byte)'\t') && field[^1] is not ((byte)' ' or (byte)'\t')) ? field : field.Trim(" \t"u8);
         if (value.IsEmpty)
         {
             _missing++;
             return double.NaN;
         }
 
-        // A value seen before is read as it was then: most columns repeat few values, and reading is the costly part.
-        var level = Count(value);
-        ValueKind kind;
-        double number;
-        if (level is { Kind: { } known })
+        // A value seen before is only counted: most columns repeat few values. Its statistics are taken from the
+        // counts at the end (or when the column has too many values to count), in the order values first appeared.
+        if (Count(value) is { } level)
         {
-            (kind, number) = (known, level.Number);
-        }
-        else
-        {
-            kind = Read(value, out number);
-            if (level is not null)
+            if (level.Kind is not { } kind)
             {
-                (level.Kind, level.Number) = (kind, number);
+                level.Kind = kind = Read(value, out var read);
+                level.Number = read;
+                if (kind == ValueKind.Text)
+                {
+                    _firstText ??= new LineValue(line, level.Value);
+                }
             }
+
+            return kind == ValueKind.Text ? double.NaN : level.Number;
         }
 
-        switch (kind)
+        switch (Read(value, out var number))
         {
             case ValueKind.Integer:
                 _integers++;
-                return Number(number);
+                return Number(number, 1);
             case ValueKind.Float:
-                return Number(number);
+                return Number(number, 1);
             default:
                 _firstText ??= new LineValue(line, Shown(value));
                 return double.NaN;
@@ -93,6 +97,8 @@ internal sealed class ColumnAccumulator(string name, bool label)
 
     public ColumnProfile Profile(IReadOnlyList<double>? sample)
     {
+        Fold();
+
         var type = _firstText is not null ? ColumnType.Text
             : _numbers == 0 ? ColumnType.Empty
             : _integers == _numbers ? ColumnType.Integer
@@ -113,17 +119,33 @@ internal sealed class ColumnAccumulator(string name, bool label)
         };
     }
 
+    /// <summary>Adds <paramref name="count"/> copies of a number: Welford's update, merged as Chan et al. do; in file order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
-    private double Number(double value)
+    private double Number(double value, long count)
     {
-        // Welford's update: one pass, stable, and in file order.
-        _numbers++;
+        var before = _numbers;
+        _numbers += count;
         var delta = value - _mean;
-        _mean += delta / _numbers;
-        _m2 += delta * (value - _mean);
+        _mean += delta * count / _numbers;
+        _m2 += delta * delta * before * count / _numbers;
         _min = Math.Min(_min, value);
         _max = Math.Max(_max, value);
         return value;
+    }
+
+    /// <summary>Moves the counted values into the statistics, level by level in the order each first appeared.</summary>
+    private void Fold()
+    {
+        foreach (var level in _order)
+        {
+            if (level.Kind is ValueKind.Integer or ValueKind.Float)
+            {
+                _integers += level.Kind == ValueKind.Integer ? level.Count : 0;
+                Number(level.Number, level.Count);
+            }
+        }
+
+        _order.Clear();
     }
 
     /// <summary>Counts the value among the column's levels; returns its level, or null once there are too many to count.</summary>
@@ -135,22 +157,54 @@ internal sealed class ColumnAccumulator(string name, bool label)
             return null;
         }
 
-        var key = XxHash3.HashToUInt64(value);
+        var key = Key(value);
+        // Most lookups end in a small table of the levels last used; the dictionary is the fallback.
+        ref var recent = ref _recent[(int)((key * 0x9E3779B97F4A7C15UL) >> (64 - RecentBits))];
+        if (recent is { } hit && hit.Key == key)
+        {
+            hit.Count++;
+            return hit;
+        }
+
         if (_levels.TryGetValue(key, out var level))
         {
             level.Count++;
+            recent = level;
             return level;
         }
 
         if (_levels.Count == (label ? Profiler.LabelLimit : Profiler.DistinctLimit))
         {
-            _levels = null; // too many to count exactly: the column says so rather than giving a partial count
+            // Too many to count exactly: the column says so rather than giving a partial count, and counts no more.
+            _levels = null;
+            Array.Clear(_recent);
+            Fold();
             return null;
         }
 
-        level = new Level(Shown(value));
+        level = new Level(Shown(value), key);
         _levels.Add(key, level);
+        _order.Add(level);
+        recent = level;
         return level;
+    }
+
+    /// <summary>A value of up to 7 bytes is its own key (its bytes and its length); a longer one is its 64-bit hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Key(ReadOnlySpan<byte> value)
+    {
+        if (value.Length > 7)
+        {
+            return XxHash3.HashToUInt64(value) | (1UL << 63);
+        }
+
+        var key = (ulong)value.Length << 56;
+        for (var i = 0; i < value.Length; i++)
+        {
+            key |= (ulong)value[i] << (8 * i);
+        }
+
+        return key;
     }
 
     /// <summary>Every value of a column with few (a label's classes), else the most frequent few of a text column.</summary>
@@ -201,9 +255,10 @@ internal sealed class ColumnAccumulator(string name, bool label)
         Text,
     }
 
-    private sealed class Level(string value)
+    private sealed class Level(string value, ulong key)
     {
         public string Value { get; } = value;
+        public ulong Key { get; } = key;
         public long Count { get; set; } = 1;
 
         /// <summary>How the value reads, once it has been read; with <see cref="Number"/>, its number.</summary>

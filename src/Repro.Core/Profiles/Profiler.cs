@@ -9,7 +9,7 @@ namespace Repro.Profiles;
 public static class Profiler
 {
     /// <summary>Changes whenever a profile of the same bytes would come out different.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Rows kept for quantiles: those with the smallest fingerprints, so the same rows are chosen on any machine.</summary>
     public const int SampleSize = 65_536;

@@ -138,6 +138,34 @@ public sealed class ProfilerTests
     }
 
     [TestMethod]
+    public void RepeatedValuesCountedOnceGiveTheStatisticsOfEveryValue()
+    {
+        using var folder = new TempFolder();
+        var text = new StringBuilder("few,ints,late_text\n");
+        var few = new List<double>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            var value = (i * 31 % 17) / 4.0;
+            few.Add(value);
+            text.Append(CultureInfo.InvariantCulture, $"{value:R},{i % 5},{(i == 4_321 ? "n/a" : (i % 7).ToString(CultureInfo.InvariantCulture))}\n");
+        }
+
+        var columns = Profiler.Read(folder.Write("few.csv", text.ToString()), ProfileOptions.None).Profile.Columns!;
+
+        var mean = few.Average();
+        Assert.AreEqual(ColumnType.Float, columns[0].Type);
+        Assert.AreEqual(mean, columns[0].Mean!.Value, 1e-12);
+        Assert.AreEqual(Math.Sqrt(few.Sum(v => (v - mean) * (v - mean)) / (few.Count - 1)), columns[0].StdDev!.Value, 1e-12);
+        Assert.AreEqual(few.Min(), columns[0].Min);
+        Assert.AreEqual(few.Max(), columns[0].Max);
+        Assert.AreEqual(17, columns[0].Distinct);
+        Assert.AreEqual(ColumnType.Integer, columns[1].Type);
+        Assert.AreEqual(2.0, columns[1].Mean!.Value, 1e-12);
+        Assert.AreEqual(ColumnType.Text, columns[2].Type, "one value that is not a number makes the column text");
+        Assert.AreEqual(new LineValue(4_323, "n/a"), columns[2].FirstText, "named at its line, though its value's level came late");
+    }
+
+    [TestMethod]
     public void TheSameBytesGiveTheSameProfile()
     {
         using var folder = new TempFolder();
