@@ -21,19 +21,22 @@ echo "Writing $mib MiB of CSV..." >&2
 "$driver" --make "$work/data.csv" "$mib"
 cat "$work/data.csv" > /dev/null
 
-hash=() profile=()
+hash=() profile=() split=()
 for round in 1 2 3 4 5; do
     read -r sha_h seconds _ < <("$driver" "$work/data.csv" hash)
     hash+=("$seconds")
     read -r sha_p seconds _ rows < <("$driver" "$work/data.csv" profile)
     profile+=("$seconds")
+    read -r _ seconds _ split_rows < <("$driver" "$work/data.csv" split)
+    split+=("$seconds")
     [[ "$sha_h" == "$sha_p" ]] || { echo "the profiler's hash differs from the hash alone" >&2; exit 1; }
-    echo "  round $round: hash ${hash[-1]} s, profile ${profile[-1]} s ($rows rows)" >&2
+    [[ "$rows" == "$split_rows" ]] || { echo "Sep counts $split_rows rows, the profiler $rows" >&2; exit 1; }
+    echo "  round $round: hash ${hash[-1]} s, profile ${profile[-1]} s, Sep split ${split[-1]} s ($rows rows)" >&2
 done
 
 median() { printf '%s\n' "$@" | sort -g | sed -n 3p; }
-h="$(median "${hash[@]}")" p="$(median "${profile[@]}")"
+h="$(median "${hash[@]}")" p="$(median "${profile[@]}")" q="$(median "${split[@]}")"
 bytes="$(stat -c %s "$work/data.csv")"
-echo "| file | rows | SHA-256 alone | profile + SHA-256 + row fingerprints | ratio |"
-echo "| --- | --- | --- | --- | --- |"
-awk -v b="$bytes" -v r="$rows" -v h="$h" -v p="$p" 'BEGIN { printf "| %.2f GiB CSV | %d | %.2f s (%.0f MB/s) | %.2f s (%.0f MB/s) | %.2f× |\n", b / 2^30, r, h, b / 1e6 / h, p, b / 1e6 / p, p / h }'
+echo "| file | rows | SHA-256 alone | profile + SHA-256 + row fingerprints | ratio | Sep: split + row fingerprints only | ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+awk -v b="$bytes" -v r="$rows" -v h="$h" -v p="$p" -v q="$q" 'BEGIN { printf "| %.2f GiB CSV | %d | %.2f s (%.0f MB/s) | %.2f s (%.0f MB/s) | %.2f× | %.2f s | %.2f× |\n", b / 2^30, r, h, b / 1e6 / h, p, b / 1e6 / p, p / h, q, q / h }'

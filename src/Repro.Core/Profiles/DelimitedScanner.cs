@@ -7,14 +7,17 @@ namespace Repro.Profiles;
 /// Splits delimited text into rows and fields (RFC 4180: a quoted field may hold the delimiter, quotes and line
 /// breaks) as the bytes arrive, and hands each field to its column. Blank lines are no rows.
 /// </summary>
-internal sealed class DelimitedScanner(byte delimiter, bool header, string? labelColumn)
+/// <param name="fileBytes">The file's length, to size the fingerprints once: growing them page by page costs more than the reading.</param>
+internal sealed class DelimitedScanner(byte delimiter, bool header, string? labelColumn, long fileBytes = 0)
 {
     /// <summary>The sample's cap in values, so a wide file keeps fewer rows rather than more memory.</summary>
     private const int SampleValues = 4 << 20;
 
     private readonly List<ColumnAccumulator> _columns = [];
     private FieldAction? _onField;
-    private readonly List<ulong> _fingerprints = [];
+    private ulong[] _fingerprints = new ulong[1024];
+    private int _rows;
+    private long _scanned;
     private List<long>? _lines;
     private readonly PriorityQueue<double[], (ulong, long)> _sample = new(Comparer<(ulong, long)>.Create((a, b) => b.CompareTo(a)));
     private double[] _numbers = new double[16];
@@ -55,6 +58,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             {
                 if (!endOfFile)
                 {
+                    _scanned += position;
                     return position;
                 }
 
@@ -76,6 +80,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             position += Math.Min(end + 1, rest.Length);
         }
 
+        _scanned += position;
         return position;
     }
 
@@ -127,7 +132,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             return;
         }
 
-        var index = _fingerprints.Count;
+        var index = _rows;
         if (_firstLine < 0)
         {
             _firstLine = _line;
@@ -139,7 +144,12 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
 
         _lines?.Add(_line);
         var fingerprint = XxHash3.HashToUInt64(row);
-        _fingerprints.Add(fingerprint);
+        if (_rows == _fingerprints.Length)
+        {
+            Grow();
+        }
+
+        _fingerprints[_rows++] = fingerprint;
         if (_numbers.Length < _columns.Count)
         {
             Array.Resize(ref _numbers, _columns.Count * 2);
@@ -173,7 +183,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             var name = $"column {column + 1}";
             _columns.Add(new ColumnAccumulator(name, name == labelColumn));
             // A column a later row brings was missing from every row before it.
-            for (var i = 0; i < _fingerprints.Count - 1; i++)
+            for (var i = 0; i < _rows - 1; i++)
             {
                 _columns[column].AddAbsent();
             }
@@ -232,6 +242,14 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
         {
             _largestKept = _sample.TryPeek(out _, out var now) ? now.Item1 : ulong.MaxValue;
         }
+    }
+
+    /// <summary>Room for the rows the file holds at the rows per byte seen so far (and a little more); at least twice the room.</summary>
+    private void Grow()
+    {
+        var expected = _scanned > 0 ? (long)(fileBytes * 1.02 / _scanned * _rows) + 1024 : 0;
+        var size = Math.Clamp(Math.Max(expected, 2L * _fingerprints.Length), 0, Array.MaxLength);
+        Array.Resize(ref _fingerprints, (int)size);
     }
 
     private delegate void FieldAction(ReadOnlySpan<byte> field, int column);
@@ -300,7 +318,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
         var sample = _sample.UnorderedItems.Select(item => item.Element).ToArray();
         var columns = _columns.Select((column, index) => column.Profile(
             sample.Where(values => index < values.Length && !double.IsNaN(values[index])).Select(values => values[index]).ToArray())).ToArray();
-        var rows = new RowFingerprints([.. _fingerprints], _lines?.ToArray(), Math.Max(_firstLine, 1));
+        var rows = new RowFingerprints(_fingerprints, _rows, _lines?.ToArray(), Math.Max(_firstLine, 1));
         var profile = new DataProfile
         {
             Sha256 = sha256,
@@ -308,10 +326,10 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             Format = DataFormat.Delimited,
             Delimiter = ((char)delimiter).ToString(),
             Header = format.Header,
-            Rows = _fingerprints.Count,
+            Rows = _rows,
             RaggedRows = _ragged,
             Columns = columns,
-            QuantileSample = _fingerprints.Count > _sampleSize ? _sampleSize : null,
+            QuantileSample = _rows > _sampleSize ? _sampleSize : null,
         };
         return (profile, rows);
     }

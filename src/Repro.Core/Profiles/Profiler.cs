@@ -34,7 +34,7 @@ public static class Profiler
         var format = DelimitedFormat.Of(path, options.Delimiter, options.Header);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var scanner = format.Delimiter is { } delimiter ? new DelimitedScanner((byte)delimiter, format.Header, options.LabelColumn) : null;
+        var scanner = format.Delimiter is { } delimiter ? new DelimitedScanner((byte)delimiter, format.Header, options.LabelColumn, stream.Length) : null;
         var buffer = new byte[BufferBytes];
         var carry = 0;
         long bytes = 0;

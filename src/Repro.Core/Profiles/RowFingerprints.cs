@@ -12,20 +12,29 @@ public sealed class RowFingerprints
     private static ReadOnlySpan<byte> Magic => "REPROROW"u8;
     private const long Version = 1;
 
-    private readonly ulong[] _rows;
+    private readonly ulong[] _rows; // the first _count are the rows: the scanner's own array, not copied
+    private readonly int _count;
     private readonly long[]? _lines;
     private readonly long _firstLine;
 
     internal RowFingerprints(ulong[] rows, long[]? lines, long firstLine)
+        : this(rows, rows.Length, lines, firstLine)
+    {
+    }
+
+    internal RowFingerprints(ulong[] rows, int count, long[]? lines, long firstLine)
     {
         _rows = rows;
+        _count = count;
         _lines = lines;
         _firstLine = firstLine;
     }
 
-    public int Count => _rows.Length;
+    public int Count => _count;
 
-    public ulong this[int row] => _rows[row];
+    public ulong this[int row] => Rows[row];
+
+    private ReadOnlySpan<ulong> Rows => _rows.AsSpan(0, _count);
 
     /// <summary>The line (1-based, in the file) row <paramref name="row"/> starts on.</summary>
     public long Line(int row) => _lines?[row] ?? _firstLine + row;
@@ -35,15 +44,15 @@ public sealed class RowFingerprints
     {
         var removed = Unmatched(before, after);
         var added = Unmatched(after, before);
-        var reordered = removed.Count == 0 && added.Count == 0 && !before._rows.AsSpan().SequenceEqual(after._rows);
+        var reordered = removed.Count == 0 && added.Count == 0 && !before.Rows.SequenceEqual(after.Rows);
         return new RowChanges(removed.Select(before.Line).ToArray(), added.Select(after.Line).ToArray(), reordered);
     }
 
     /// <summary>The rows of <paramref name="these"/> (in file order) that <paramref name="others"/> has fewer copies of.</summary>
     private static List<int> Unmatched(RowFingerprints these, RowFingerprints others)
     {
-        var mine = Sorted(these._rows);
-        var theirs = (ulong[])others._rows.Clone();
+        var mine = Sorted(these.Rows);
+        var theirs = others.Rows.ToArray();
         Array.Sort(theirs);
         var unmatched = new List<int>();
         var j = 0;
@@ -69,7 +78,7 @@ public sealed class RowFingerprints
     }
 
     // Sorted by fingerprint, then by row: equal rows pair up first to first, so "which copy went" is the last one.
-    private static (ulong, int)[] Sorted(ulong[] rows)
+    private static (ulong, int)[] Sorted(ReadOnlySpan<ulong> rows)
     {
         var pairs = new (ulong, int)[rows.Length];
         for (var i = 0; i < rows.Length; i++)
@@ -91,10 +100,10 @@ public sealed class RowFingerprints
             Span<byte> head = stackalloc byte[32];
             Magic.CopyTo(head);
             BinaryPrimitives.WriteInt64LittleEndian(head[8..], Version);
-            BinaryPrimitives.WriteInt64LittleEndian(head[16..], _rows.Length);
+            BinaryPrimitives.WriteInt64LittleEndian(head[16..], _count);
             BinaryPrimitives.WriteInt64LittleEndian(head[24..], _lines is null ? _firstLine : -1);
             stream.Write(head);
-            WriteAll(stream, _rows);
+            WriteAll(stream, Rows);
             if (_lines is not null)
             {
                 WriteAll(stream, Array.ConvertAll(_lines, l => (ulong)l));
@@ -135,7 +144,7 @@ public sealed class RowFingerprints
         return new RowFingerprints(rows, lines, Math.Max(firstLine, 0));
     }
 
-    private static void WriteAll(Stream stream, ulong[] values)
+    private static void WriteAll(Stream stream, ReadOnlySpan<ulong> values)
     {
         var buffer = new byte[8 * 8192];
         for (var start = 0; start < values.Length; start += 8192)
