@@ -55,9 +55,8 @@ public static partial class ExplanationReport
         Table(text, rows);
         foreach (var metric in metrics)
         {
-            var parts = attributable.Where(c => effects[c][metric] is not null).Select(c => effects[c][metric]!)
-                .Zip(attributable.Where(c => effects[c][metric] is not null), (effect, change) =>
-                    $"{Label(change)}: {(GroupExplanation.IsCause(effect) ? Interval(effect) : $"within noise ({Interval(effect)})")}")
+            var parts = attributable.Where(c => effects[c][metric] is not null)
+                .Select(c => $"{Label(c)}: {(GroupExplanation.IsCause(effects[c][metric]!) ? Interval(effects[c][metric]!) : $"within noise ({Interval(effects[c][metric]!)})")}")
                 .Append($"{left}: {(explanation.Interaction(metric) is { } rest ? Interval(rest) : "—")}");
             text.Append($"{metric}: ").AppendJoin("; ", parts).Append('\n');
         }
