@@ -8,7 +8,7 @@ namespace Repro.Profiles;
 /// breaks) as the bytes arrive, and hands each field to its column. Blank lines are no rows.
 /// </summary>
 /// <param name="fileBytes">The file's length, to size the fingerprints once: growing them page by page costs more than the reading.</param>
-internal sealed class DelimitedScanner(byte delimiter, bool header, string? labelColumn, long fileBytes = 0)
+internal sealed partial class DelimitedScanner(byte delimiter, bool header, string? labelColumn, long fileBytes = 0)
 {
     /// <summary>The sample's cap in values, so a wide file keeps fewer rows rather than more memory.</summary>
     private const int SampleValues = 4 << 20;
@@ -21,6 +21,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
     private List<long>? _lines;
     private readonly PriorityQueue<double[], (ulong, long)> _sample = new(Comparer<(ulong, long)>.Create((a, b) => b.CompareTo(a)));
     private double[] _numbers = new double[16];
+    private readonly byte _delimiter = delimiter;
     private byte[] _field = new byte[256];
     private bool _headerPending = header;
     private bool _started;
@@ -204,7 +205,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
         var column = 0;
         while (true)
         {
-            var end = row.IndexOf(delimiter);
+            var end = row.IndexOf(_delimiter);
             if (end < 0)
             {
                 Field(row, column);
@@ -252,67 +253,6 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
         Array.Resize(ref _fingerprints, (int)size);
     }
 
-    private delegate void FieldAction(ReadOnlySpan<byte> field, int column);
-
-    /// <summary>
-    /// Calls <paramref name="action"/> with each field, unquoted; returns how many fields the row has. For the header and
-    /// for rows with quotes; a row without them goes through <see cref="Fields"/>.
-    /// </summary>
-    private int ForEachField(ReadOnlySpan<byte> row, FieldAction action)
-    {
-        var column = 0;
-        var i = 0;
-        while (true)
-        {
-            var length = 0;
-            if (i < row.Length && row[i] == '"')
-            {
-                i++;
-                while (i < row.Length)
-                {
-                    if (row[i] == '"')
-                    {
-                        if (i + 1 < row.Length && row[i + 1] == '"')
-                        {
-                            Append(ref length, (byte)'"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    Append(ref length, row[i++]);
-                }
-            }
-
-            // Text after a closing quote (or an unquoted field) runs to the delimiter.
-            while (i < row.Length && row[i] != delimiter)
-            {
-                Append(ref length, row[i++]);
-            }
-
-            action(_field.AsSpan(0, length), column++);
-            if (i >= row.Length)
-            {
-                return column;
-            }
-
-            i++; // the delimiter
-        }
-    }
-
-    private void Append(ref int length, byte value)
-    {
-        if (length == _field.Length)
-        {
-            Array.Resize(ref _field, _field.Length * 2);
-        }
-
-        _field[length++] = value;
-    }
-
     public (DataProfile Profile, RowFingerprints Rows) Finish(string sha256, long bytes, DelimitedFormat format)
     {
         var sample = _sample.UnorderedItems.Select(item => item.Element).ToArray();
@@ -324,7 +264,7 @@ internal sealed class DelimitedScanner(byte delimiter, bool header, string? labe
             Sha256 = sha256,
             Bytes = bytes,
             Format = DataFormat.Delimited,
-            Delimiter = ((char)delimiter).ToString(),
+            Delimiter = ((char)_delimiter).ToString(),
             Header = format.Header,
             Rows = _rows,
             RaggedRows = _ragged,
