@@ -10,7 +10,7 @@ namespace Repro.Profiles;
 /// One column's statistics, gathered a value at a time in file order: so every sum is taken in the same order on any
 /// machine, and the profile of the same bytes is the same profile.
 /// </summary>
-internal sealed class ColumnAccumulator(string name, bool label)
+internal sealed partial class ColumnAccumulator(string name, bool label)
 {
     private long _missing;
     private long _integers;
@@ -27,6 +27,10 @@ internal sealed class ColumnAccumulator(string name, bool label)
     private const int RecentBits = 12;
 
     public string Name => name;
+
+    public bool IsLabel => label;
+
+    private int Limit => label ? Profiler.LabelLimit : Profiler.DistinctLimit;
 
     /// <summary>Adds one field; returns the number it reads as, or NaN for missing and text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
@@ -133,6 +137,14 @@ internal sealed class ColumnAccumulator(string name, bool label)
         return value;
     }
 
+    /// <summary>Too many values to count exactly: the column says so rather than giving a partial count, and counts no more.</summary>
+    private void Overflow()
+    {
+        _levels = null;
+        Array.Clear(_recent);
+        Fold();
+    }
+
     /// <summary>Moves the counted values into the statistics, level by level in the order each first appeared.</summary>
     private void Fold()
     {
@@ -173,12 +185,9 @@ internal sealed class ColumnAccumulator(string name, bool label)
             return level;
         }
 
-        if (_levels.Count == (label ? Profiler.LabelLimit : Profiler.DistinctLimit))
+        if (_levels.Count == Limit)
         {
-            // Too many to count exactly: the column says so rather than giving a partial count, and counts no more.
-            _levels = null;
-            Array.Clear(_recent);
-            Fold();
+            Overflow();
             return null;
         }
 

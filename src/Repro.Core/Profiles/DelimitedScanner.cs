@@ -30,7 +30,8 @@ internal sealed partial class DelimitedScanner(byte delimiter, bool header, stri
     private long _ragged;
     private int _width = -1;
     private int _sampleSize;
-    private ulong _largestKept = ulong.MaxValue;
+    /// <summary>A row whose fingerprint is above it is not taken: the sample is full of smaller ones (here, or before this chunk).</summary>
+    private ulong _threshold = ulong.MaxValue;
 
     /// <summary>Reads every whole row in <paramref name="text"/>; returns how many bytes it used (the rest starts a row).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
@@ -221,27 +222,30 @@ internal sealed partial class DelimitedScanner(byte delimiter, bool header, stri
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: compiled optimized at once, not after tiering
     private void Sample(ulong fingerprint)
     {
-        // Lines only grow, so a fingerprint above the largest kept one is a row the sample does not take: most rows.
-        if (_sample.Count == _sampleSize && fingerprint > _largestKept)
+        // Lines only grow, so a fingerprint above the threshold is a row the sample does not take: most rows.
+        if (fingerprint <= _threshold)
         {
-            return;
+            Keep(_numbers.AsSpan(0, _columns.Count), fingerprint, _line);
         }
+    }
 
-        var key = (fingerprint, _line);
+    private void Keep(ReadOnlySpan<double> values, ulong fingerprint, long line)
+    {
+        var key = (fingerprint, line);
         if (_sample.Count < _sampleSize)
         {
-            _sample.Enqueue(_numbers[.._columns.Count], key);
+            _sample.Enqueue(values.ToArray(), key);
         }
         else if (_sample.TryPeek(out var largest, out var top) && key.CompareTo(top) < 0)
         {
-            var kept = largest.Length == _columns.Count ? largest : new double[_columns.Count];
-            _numbers.AsSpan(0, _columns.Count).CopyTo(kept);
+            var kept = largest.Length == values.Length ? largest : new double[values.Length];
+            values.CopyTo(kept);
             _sample.DequeueEnqueue(kept, key);
         }
 
-        if (_sample.Count == _sampleSize)
+        if (_sample.Count == _sampleSize && _sample.TryPeek(out _, out var now))
         {
-            _largestKept = _sample.TryPeek(out _, out var now) ? now.Item1 : ulong.MaxValue;
+            _threshold = Math.Min(_threshold, now.Item1);
         }
     }
 

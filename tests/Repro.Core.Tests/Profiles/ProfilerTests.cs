@@ -166,6 +166,60 @@ public sealed class ProfilerTests
     }
 
     [TestMethod]
+    public void RowsReadInChunksOnTwoThreadsGiveWhatAPlainReadingGives()
+    {
+        // No quotes, so every buffer is read in two chunks at once; blank lines, ragged rows, a late text value, a
+        // column with too many values to count, and a removed row test that lines and counts survive the merges.
+        using var folder = new TempFolder();
+        var lines = new List<string> { "x,id,label,note" };
+        var xs = new List<double>();
+        var blank = new List<int>();
+        for (var i = 0; i < 200_000; i++)
+        {
+            if (i % 1_000 == 999)
+            {
+                lines.Add("");
+            }
+
+            var x = (i * 7919 % 10007) / 8.0;
+            xs.Add(x);
+            var note = i == 150_001 ? "n/a" : (i % 7).ToString(CultureInfo.InvariantCulture);
+            lines.Add(i % 5_000 == 4_999 ? $"{x.ToString("R", CultureInfo.InvariantCulture)},{i}" : $"{x.ToString("R", CultureInfo.InvariantCulture)},{i},{(i % 3 == 0 ? "a" : "b")},{note}");
+        }
+
+        var path = folder.Write("chunks.csv", string.Join("\n", lines) + "\n");
+        Assert.IsTrue(new FileInfo(path).Length > 3 << 20, "the file spans several buffers");
+        var textLine = lines.FindIndex(l => l.EndsWith(",n/a", StringComparison.Ordinal)) + 1;
+        Assert.IsGreaterThan(150_000, textLine);
+
+        var profiled = Profiler.Read(path, new ProfileOptions(LabelColumn: "label"));
+
+        Assert.AreEqual(FileHash.Sha256(path), profiled.Sha256);
+        Assert.AreEqual(200_000L, profiled.Profile.Rows);
+        Assert.AreEqual(40L, profiled.Profile.RaggedRows);
+        var columns = profiled.Profile.Columns!;
+        Assert.AreEqual(xs.Average(), columns[0].Mean!.Value, 1e-9);
+        var mean = xs.Average();
+        Assert.AreEqual(Math.Sqrt(xs.Sum(v => (v - mean) * (v - mean)) / (xs.Count - 1)), columns[0].StdDev!.Value, 1e-9);
+        Assert.AreEqual(xs.Min(), columns[0].Min);
+        Assert.AreEqual(xs.Max(), columns[0].Max);
+        Assert.IsNull(columns[0].Distinct, "10,007 values: more than are counted");
+        Assert.AreEqual(ColumnType.Integer, columns[1].Type);
+        Assert.AreEqual(199_999 / 2.0, columns[1].Mean!.Value, 1e-6);
+        var labels = lines.Skip(1).Select(l => l.Split(',')).Where(f => f.Length > 2).GroupBy(f => f[2]).ToDictionary(g => g.Key, g => (long)g.Count());
+        CollectionAssert.AreEqual(new[] { new ValueCount("b", labels["b"]), new ValueCount("a", labels["a"]) }, columns[2].Values!.ToArray());
+        Assert.AreEqual(40L, columns[2].Missing);
+        Assert.AreEqual(new LineValue(textLine, "n/a"), columns[3].FirstText);
+
+        // A row removed near the end is named at its line, past 199 blank lines and many chunks.
+        var removed = lines.Count - 10;
+        var shorter = folder.Write("shorter.csv", string.Join("\n", lines.Where((_, i) => i != removed - 1)) + "\n");
+        var changes = RowFingerprints.Compare(profiled.Rows!, Profiler.Read(shorter, ProfileOptions.None).Rows!);
+        CollectionAssert.AreEqual(new[] { (long)removed }, changes.RemovedLines.ToArray());
+        Assert.IsEmpty(changes.AddedLines);
+    }
+
+    [TestMethod]
     public void TheSameBytesGiveTheSameProfile()
     {
         using var folder = new TempFolder();
