@@ -35,7 +35,7 @@ public sealed class HashCache
 
     /// <summary>Reads the cache at <paramref name="path"/>; a missing one is empty, a corrupt one is empty with warning REPRO1003.</summary>
     /// <param name="hash">How a file is hashed on a miss; <see cref="FileHash.Sha256"/> unless a test counts the reads.</param>
-    /// <param name="profile">How a file is profiled on a miss; <see cref="Profiler.Read"/> unless a test counts the reads.</param>
+    /// <param name="profile">How a file is profiled on a miss; <see cref="Profiler.Read(string, ProfileOptions)"/> unless a test counts the reads.</param>
     public static HashCache Open(string path, IRunLog log, Func<string, string>? hash = null, Func<string, ProfileOptions, ProfiledFile>? profile = null)
     {
         var full = Path.GetFullPath(path);

@@ -166,9 +166,9 @@ public sealed class ProfilerTests
     }
 
     [TestMethod]
-    public void RowsReadInChunksOnTwoThreadsGiveWhatAPlainReadingGives()
+    public void RowsReadInChunksOnManyThreadsGiveWhatAPlainReadingGives()
     {
-        // No quotes, so every buffer is read in two chunks at once; blank lines, ragged rows, a late text value, a
+        // No quotes, so buffers are read on every core at once; blank lines, ragged rows, a late text value, a
         // column with too many values to count, and a removed row test that lines and counts survive the merges.
         using var folder = new TempFolder();
         var lines = new List<string> { "x,id,label,note" };
@@ -218,6 +218,57 @@ public sealed class ProfilerTests
         CollectionAssert.AreEqual(new[] { (long)removed }, changes.RemovedLines.ToArray());
         Assert.IsEmpty(changes.AddedLines);
     }
+
+    [TestMethod]
+    public void AnyNumberOfBuffersInFlightGivesWhatOneScannerReadingTheWholeFileGives()
+    {
+        // A row with one more column late in the file: the buffers read ahead of it cannot be merged, so they are
+        // read again in order; the profile must not depend on how many were read ahead.
+        using var folder = new TempFolder();
+        var text = new StringBuilder("x,id,label\n");
+        for (var i = 0; i < 300_000; i++)
+        {
+            if (i % 777 == 776)
+            {
+                text.Append('\n');
+            }
+
+            var x = (i * 7919 % 10007) / 8.0;
+            text.Append(CultureInfo.InvariantCulture, $"{x:R},{i},{(i % 3 == 0 ? "a" : "b")}{(i == 210_000 ? ",extra" : "")}\n");
+        }
+
+        var path = folder.Write("wide.csv", text.ToString());
+        Assert.IsTrue(new FileInfo(path).Length > 4 << 20, "the file spans several buffers");
+        var options = new ProfileOptions(LabelColumn: "label");
+        var bytes = File.ReadAllBytes(path);
+        var plain = new DelimitedScanner((byte)',', header: true, "label", bytes.Length);
+        Assert.AreEqual(bytes.Length, plain.Scan(bytes, endOfFile: true));
+        var (expected, expectedRows) = plain.Finish(FileHash.Sha256(path), bytes.Length, DelimitedFormat.Of(path));
+        Assert.AreEqual(4, expected.Columns!.Count, "the extra column is a column");
+        string? first = null;
+        foreach (var inFlight in new[] { 1, 2, 8 })
+        {
+            var profiled = Profiler.Read(path, options, inFlight);
+
+            var json = System.Text.Json.JsonSerializer.Serialize(profiled.Profile);
+            Assert.AreEqual(first ??= json, json, $"{inFlight} in flight: the same bits");
+            // Sums merged chunk by chunk round differently from one running sum: the same to 12 digits.
+            Assert.AreEqual(Rounded(expected with { LabelColumn = "label" }), Rounded(profiled.Profile), $"{inFlight} in flight");
+            Assert.AreEqual(expectedRows.Count, profiled.Rows!.Count);
+            for (var row = 0; row < expectedRows.Count; row++)
+            {
+                Assert.AreEqual(expectedRows[row], profiled.Rows[row], $"{inFlight} in flight, row {row}");
+                Assert.AreEqual(expectedRows.Line(row), profiled.Rows.Line(row), $"{inFlight} in flight, row {row}");
+            }
+        }
+    }
+
+    private static string Rounded(DataProfile profile) => System.Text.Json.JsonSerializer.Serialize(profile with
+    {
+        Columns = [.. profile.Columns!.Select(c => c with { Mean = Round(c.Mean), StdDev = Round(c.StdDev) })],
+    });
+
+    private static double? Round(double? value) => value is { } v ? double.Parse(v.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null;
 
     [TestMethod]
     public void TheSameBytesGiveTheSameProfile()
