@@ -1,4 +1,4 @@
-using Repro.Remotes;
+using Repro.Verbs;
 using Repro.Views;
 
 namespace Repro.Tasks;
@@ -13,6 +13,5 @@ public sealed class ListRuns : ReproTask
     public string? Last { get; set; }
 
     private protected override void ExecuteCore() =>
-        Report($"{Settings.RunsDirectory}/\n" + RunListing.Render(Store, Registry, string.IsNullOrWhiteSpace(Experiment) ? null : Experiment.Trim(),
-            RunListing.ParseLast(Last), Settings.Remote is { } remote ? RemoteLocation.Parse(remote, Settings.ProjectDirectory).ToString() : null));
+        Report(VerbAnswers.Runs(Settings, string.IsNullOrWhiteSpace(Experiment) ? null : Experiment.Trim(), RunListing.ParseLast(Last)));
 }

@@ -14,7 +14,8 @@ internal static class TaskItems
         Text(item, "RunsDirectory") ?? "runs",
         Text(item, "RegistryDirectory") ?? "registry",
         Text(item, "Remote"),
-        int.TryParse(Text(item, "RemoteParallel"), NumberStyles.None, CultureInfo.InvariantCulture, out var parallel) && parallel > 0 ? parallel : 4);
+        int.TryParse(Text(item, "RemoteParallel"), NumberStyles.None, CultureInfo.InvariantCulture, out var parallel) && parallel > 0 ? parallel : 4,
+        Text(item, "SdkVersion"));
 
     /// <summary>@(_ReproProgram).</summary>
     public static ProgramInputs Program(ITaskItem item) => new(

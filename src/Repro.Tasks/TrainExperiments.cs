@@ -102,7 +102,7 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
     {
         try
         {
-            var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, WriteReport.PagePath(Settings, ReportFile), RunLog);
+            var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
             RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
         }
         catch (ReproException e)

@@ -10,12 +10,7 @@ public sealed class WriteReport : ReproTask
 
     private protected override void ExecuteCore()
     {
-        var (path, runs) = RunsPage.Write(ProjectFile, Store, Registry, PagePath(Settings, ReportFile), RunLog);
+        var (path, runs) = RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
         Report($"{path} ({runs} runs)");
     }
-
-    /// <summary>The page's path: -p:ReportFile relative to the project, else index.html in the run store.</summary>
-    internal static string PagePath(Verbs.ProjectSettings settings, string? reportFile) => string.IsNullOrWhiteSpace(reportFile)
-        ? settings.Store.PagePath
-        : Path.GetFullPath(Path.Combine(settings.ProjectDirectory, reportFile.Trim()));
 }

@@ -121,9 +121,11 @@ public sealed class GroupPlanningTests
     [DataRow("loss", null, true)]
     [DataRow("accuracy", null, false)]
     [DataRow("glossary", null, false)]
+    [DataRow("log_loss_reduction", null, false)]
+    [DataRow("error_reduction", null, false)]
     [DataRow("accuracy", "minimize", true)]
     [DataRow("log_loss", "maximize", false)]
-    public void LowerIsBetterForLossesAndErrorsOrAsDeclared(string metric, string? goal, bool lower) =>
+    public void LowerIsBetterForLossesAndErrorsNotTheirReductionsOrAsDeclared(string metric, string? goal, bool lower) =>
         Assert.AreEqual(lower, MetricGoal.LowerIsBetter(metric, goal));
 
     [TestMethod]

@@ -74,6 +74,17 @@ public sealed class PackagedSdkTests
     }
 
     [TestMethod]
+    public void TheToolInstalledAsALocalToolAtTheSdksVersionListsAsRunsDoes()
+    {
+        // As a user adds it: a tool manifest beside the project, Repro.Tool at the SDK's version from the feed the SDK came from.
+        _project.Dotnet("new", "tool-manifest").Succeeded();
+        _project.Dotnet("tool", "install", "Repro.Tool", "--version", _project.Feed.Version).Succeeded();
+        var tool = _project.Dotnet("repro", "runs").Succeeded().Output;
+        ToolTests.AssertSameAnswer(_project.Dotnet("build", "-t:Runs").Succeeded().Output, tool, "dotnet repro runs");
+        Assert.DoesNotContain("note:", tool, "the tool and the SDK are one release");
+    }
+
+    [TestMethod]
     public void TheManifestMatchesGitAndTheFiles()
     {
         var run = RunOf("weights");

@@ -81,6 +81,8 @@ public static class ErrorCode
     public const string ReportUnwritable = "REPRO0096";
     public const string ExplainNeedsTwoRuns = "REPRO0097";
     public const string ExplainCannotRerun = "REPRO0098";
+    public const string StoreDamaged = "REPRO0099";
+    public const string NoProject = "REPRO0100";
 
     public const string NoLockFile = "REPRO1001";
     public const string GitStateUnknown = "REPRO1002";

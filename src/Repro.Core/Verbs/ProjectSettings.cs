@@ -20,7 +20,9 @@ internal sealed partial class ProjectSettingsJsonContext : JsonSerializerContext
 /// <param name="RegistryDirectory">$(ReproRegistryDir), relative to the project or absolute.</param>
 /// <param name="Remote">$(ReproRemote): a folder (relative to the project or absolute), file:// or azblob://container/prefix; null for none.</param>
 /// <param name="RemoteParallel">$(ReproRemoteParallel): files moved at once.</param>
-public sealed record ProjectSettings(string ProjectFile, string RunsDirectory = "runs", string RegistryDirectory = "registry", string? Remote = null, int RemoteParallel = 4)
+/// <param name="SdkVersion">$(ReproSdkVersion): the Repro.Sdk package the project builds with; null when built from source.</param>
+public sealed record ProjectSettings(
+    string ProjectFile, string RunsDirectory = "runs", string RegistryDirectory = "registry", string? Remote = null, int RemoteParallel = 4, string? SdkVersion = null)
 {
     /// <summary>Where the settings are written, relative to the project folder.</summary>
     public static readonly string FileName = Path.Combine("obj", "repro", "settings.json");

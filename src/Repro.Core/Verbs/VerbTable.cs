@@ -35,11 +35,13 @@ public static class VerbTable
         new("Register", "Makes a completed, intact run (or a group's member) the model's next version, serving its model file.",
             "`-p:RunId=ID` `-p:Model=NAME` `-p:Member=RUNID|SEED` `-p:Artifact=artifacts/FILE` `-p:AllowDirty=true`"),
         new("Promote", "Points an alias at a version; the alias keeps its history.", "`-p:Model=NAME@VERSION` `-p:Alias=production`"),
+        new("Models", "Lists the registry's models: each version with its run and metrics, each alias with every move it made.", "`-p:Model=NAME` for one", ReadOnly: true),
         new("ApplyParams", "Writes a run's seed, test size, data and parameters into its `<Experiment>` item, keeping the file's formatting.",
             "`-p:RunId=ID` or `-p:Model=NAME@VERSION`"),
         new("Push", "Sends finished runs' records and artifacts to `$(ReproRemote)` by content; a second Push moves nothing.", "`-p:RunId=ID|GROUPID`"),
         new("Pull", "Brings runs and missing artifacts from `$(ReproRemote)`, each file proven by its SHA-256 before it appears.", "`-p:RunId=ID|GROUPID`"),
         new("Prune", "Removes interrupted runs (unfinished folders whose build is gone), and nothing else.", ""),
+        new("Verify", "Proves every record against its hashes and reads every group and registry file; fails, naming each, when one is damaged. For CI.", ""),
         new("UpdateModels", "In an application (Repro.Models): resolves every `<ModelReference>` again and moves `models.lock.json` to what the aliases say now, old → new.",
             "`-p:ReproModelCache=DIR`", Package: "Repro.Models"),
     ];

@@ -254,16 +254,14 @@ public static class RunListing
         text.Length--;
     }
 
-    /// <summary>The ranking metric (else the first) at the best grid point (else the only one): "accuracy 0.95 ± 0.01".</summary>
+    /// <summary>The headline as the table shows it: "accuracy 0.95 ± 0.01", with the grid point for a sweep.</summary>
     private static string Headline(GroupRecord group)
     {
-        var point = group.BestPoint is { } best && best < group.Points.Count ? group.Points[best] : group.Points.FirstOrDefault();
-        if (point is null || point.Statistics.Count == 0)
+        if (GroupDescription.Headline(group) is not var (point, summary))
         {
             return "";
         }
 
-        var summary = group.RankedBy is { } ranked && point.Statistics.TryGetValue(ranked, out var found) ? found : point.Statistics.Values.First();
         var where = group.IsSweep ? " at " + string.Join(" ", point.Params.Select(p => $"{p.Key}={p.Value}")) : "";
         return $"{summary.Metric} {GroupDescription.MeanAndDeviation(summary)}{where}";
     }

@@ -29,7 +29,7 @@ internal static class PackedSdk
                  {
                      "src/Repro.Runtime/Repro.Runtime.csproj", "src/Repro.Learn/Repro.Learn.csproj", "src/Repro.MLNet/Repro.MLNet.csproj", "src/Repro.Sdk/Repro.Sdk.csproj",
                      "src/Repro.Templates/Repro.Templates.csproj", "src/Repro.Core/Repro.Core.csproj", "src/Repro.Remotes.Azure/Repro.Remotes.Azure.csproj",
-                     "src/Repro.Models/Repro.Models.csproj",
+                     "src/Repro.Models/Repro.Models.csproj", "src/Repro.Tool/Repro.Tool.csproj",
                  })
         {
             Dotnet.Run(RepositoryRoot.Path, null, "pack", project, "-c", "Release", "-o", feed, "-p:Version=" + version).Succeeded();

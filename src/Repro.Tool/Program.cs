@@ -1,0 +1,1 @@
+return Repro.Tool.ToolCommands.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
