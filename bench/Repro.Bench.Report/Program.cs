@@ -2,6 +2,7 @@
 // size, then opened from file:// in Debian's chromium: the first render, a sort by a metric, and a filter, each timed
 // inside the page (performance.now around the same code a click runs). Prints a markdown table.
 // Usage: Repro.Bench.Report [RUNS] [ROUNDS]
+//        Repro.Bench.Report --store DIR [RUNS]     only writes the store, in DIR/runs (bench/tool.sh lists it)
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -15,9 +16,11 @@ using Repro.Report;
 using Repro.Runs;
 using OpenQA.Selenium;
 
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-var work = Directory.CreateTempSubdirectory("repro-bench-report-").FullName;
+var storeOnly = args.Length > 1 && args[0] == "--store";
+var count = storeOnly ? (args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000)
+    : args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var rounds = args.Length > 1 && !storeOnly ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var work = storeOnly ? Directory.CreateDirectory(args[1]).FullName : Directory.CreateTempSubdirectory("repro-bench-report-").FullName;
 try
 {
     Console.Error.WriteLine($"Writing {count:N0} runs...");
@@ -64,6 +67,11 @@ try
             Command = "dotnet build -t:Train",
         };
         RecordJson.WriteRecord(Path.Combine(folder, RunFiles.Run), record);
+    }
+
+    if (storeOnly)
+    {
+        return;
     }
 
     var page = store.PagePath;
@@ -129,7 +137,10 @@ try
 }
 finally
 {
-    Directory.Delete(work, recursive: true);
+    if (!storeOnly)
+    {
+        Directory.Delete(work, recursive: true);
+    }
 }
 
 // The run a sort by accuracy puts first (ascending: the least accurate), from the records, ties by id as the page breaks them.
