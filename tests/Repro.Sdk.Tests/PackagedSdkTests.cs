@@ -218,6 +218,22 @@ public sealed class PackagedSdkTests
     }
 
     [TestMethod]
+    public void EachRunRecordsWhereItsTimeWentAndADetailedBuildPrintsIt()
+    {
+        var project = OwnStore;
+        var output = project.Train("-p:Experiment=weights", "-v:d").Succeeded().Output;
+        var record = Record(project.Runs().Single());
+        var timings = record.GetProperty("timings");
+        var phases = new[] { "startMs", "programMs", "plotsMs", "hashingMs", "probeMs" }.Select(p => timings.GetProperty(p).GetInt64()).ToArray();
+        Assert.IsTrue(phases.All(ms => ms >= 0), timings.ToString());
+        // The program is a process start: it takes time; the phases are laps of one clock, within the run's duration.
+        Assert.IsGreaterThan(0L, phases[1], timings.ToString());
+        Assert.IsLessThanOrEqualTo(record.GetProperty("durationMs").GetInt64(), phases.Sum(), timings.ToString());
+        Assert.AreEqual(4, record.GetProperty("schemaVersion").GetInt32());
+        StringAssert.Contains(output, $"Repro {phases.Sum() - phases[1]} ms (start {phases[0]}, plots {phases[2]}, hashing {phases[3]}, probe {phases[4]}) beside the program's {phases[1]} ms");
+    }
+
+    [TestMethod]
     public void CommandLineOverridesAreRecordedAsSuch()
     {
         var project = OwnStore;

@@ -8,11 +8,11 @@ namespace Repro.Records;
 /// </summary>
 public sealed record RunRecord
 {
-    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles, the split and the model's shape; readers read every version up to theirs (docs/records.md).</summary>
+    /// <summary>The record's format: 2 adds environment.processorCountPinnedBy, 3 data profiles, the split and the model's shape, 4 timings; readers read every version up to theirs (docs/records.md).</summary>
     public int SchemaVersion { get; init; } = Current;
 
     /// <summary>The format this version of Repro writes.</summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary>The first format that holds trainer options and pipeline steps.</summary>
     public const int ModelShapeSchema = 3;
@@ -62,6 +62,9 @@ public sealed record RunRecord
 
     public required DateTimeOffset StartedAt { get; init; }
     public required long DurationMs { get; init; }
+
+    /// <summary>Where the run's time went, Repro's work beside the program's; null before version 4.</summary>
+    public RunTimings? Timings { get; init; }
     public required string Command { get; init; }
     public ErrorRecord? Error { get; init; }
 

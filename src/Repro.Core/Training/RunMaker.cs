@@ -20,6 +20,7 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
         var plan = prepared.Plan;
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var phases = new PhaseClock();
         var run = settings.Store.Begin(startedAt);
         var configPath = Path.Combine(run.Path, RunFiles.Config);
         RecordJson.WriteConfig(configPath, new RunConfig
@@ -34,9 +35,17 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
             ProcessorCount = plan.Threads?.ProcessorCount,
         });
 
-        var (metrics, error) = RunProgram(plan.Experiment, run.Path, prepared, cancellation);
+        var startMs = phases.Lap();
+        var (metrics, error, programMs) = RunProgram(plan.Experiment, run.Path, prepared, cancellation, phases);
+        var plotsMs = phases.Lap();
         var metricsPath = Path.Combine(run.Path, RunFiles.Metrics);
         var shape = RecordJson.ReadModelShape(Path.Combine(run.Path, RunFiles.ModelShape));
+        var split = SplitFingerprint.Read(Path.Combine(run.Path, RunFiles.Split));
+        var artifacts = FileFingerprint.Of(run.Path, ArtifactFolders(run.Path));
+        var files = new RecordFiles(FileHash.Sha256(configPath), File.Exists(metricsPath) ? FileHash.Sha256(metricsPath) : null, HistoryHash(run.Path));
+        var hashingMs = phases.Lap();
+        var environment = EnvironmentProbe.Read(settings.SdkVersion, RecordJson.ReadRuntimeStamp(Path.Combine(run.Path, RunFiles.Runtime)), plan.Threads);
+        var timings = new RunTimings(startMs, programMs, plotsMs, hashingMs, phases.Lap());
         var record = new RunRecord
         {
             RunId = run.Id,
@@ -53,13 +62,14 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
             LockFile = inputs.LockFile,
             Data = prepared.Data,
             Profiles = prepared.Profiles.Count == 0 ? null : prepared.Profiles,
-            Split = SplitFingerprint.Read(Path.Combine(run.Path, RunFiles.Split)),
-            Artifacts = FileFingerprint.Of(run.Path, ArtifactFolders(run.Path)),
+            Split = split,
+            Artifacts = artifacts,
             Program = inputs.Program,
-            Environment = EnvironmentProbe.Read(settings.SdkVersion, RecordJson.ReadRuntimeStamp(Path.Combine(run.Path, RunFiles.Runtime)), plan.Threads),
-            Files = new RecordFiles(FileHash.Sha256(configPath), File.Exists(metricsPath) ? FileHash.Sha256(metricsPath) : null, HistoryHash(run.Path)),
+            Environment = environment,
+            Files = files,
             StartedAt = startedAt,
             DurationMs = clock.ElapsedMilliseconds,
+            Timings = timings,
             Command = ReproduceCommand.For(plan, settings.ProjectFile),
             Error = error,
             Tolerance = plan.Tolerance.ToString(),
@@ -82,35 +92,41 @@ public sealed class RunMaker(TrainSettings settings, BuildInputs inputs)
                 "listed by -t:Runs as interrupted once this build ends.", e);
         }
 
-        return new RunOutcome(record, settings.Store.Complete(run)) { Member = prepared.Member };
+        var folder = settings.Store.Complete(run);
+        settings.Log.Detail($"run {run.Id}: {timings}; its record written in {phases.Lap()} ms");
+        return new RunOutcome(record, folder) { Member = prepared.Member };
     }
 
     /// <summary>Runs the program, then reads its metrics and draws its series; a failure is the run's, recorded with it.</summary>
-    private (SortedDictionary<string, double> Metrics, ErrorRecord? Error) RunProgram(string experiment, string runFolder, PreparedRun prepared, CancellationToken cancellation)
+    /// <returns>The program's time apart: what follows it (metrics, plots) is Repro's.</returns>
+    private (SortedDictionary<string, double> Metrics, ErrorRecord? Error, long ProgramMs) RunProgram(
+        string experiment, string runFolder, PreparedRun prepared, CancellationToken cancellation, PhaseClock phases)
     {
+        long? programMs = null;
         try
         {
             ExperimentProgram.Run(settings, experiment, runFolder, prepared.Plan.Threads, cancellation);
+            programMs = phases.Lap();
             var metrics = MetricsFile.Read(Path.Combine(runFolder, RunFiles.Metrics), experiment);
             RunPlots.Write(runFolder, experiment);
-            return (metrics, null);
+            return (metrics, null, programMs.Value);
         }
         catch (ReproException e) when (e.Code == ErrorCode.Cancelled)
         {
             // Kept as cancelled with what the program had logged before it was stopped.
-            return (LoggedSoFar(runFolder, experiment), new ErrorRecord(e.Code, e.Message));
+            return (LoggedSoFar(runFolder, experiment), new ErrorRecord(e.Code, e.Message), programMs ?? phases.Lap());
         }
         catch (ReproException e)
         {
             settings.Log.Error(e.Code, e.Message);
-            return (Empty(), new ErrorRecord(e.Code, e.Message));
+            return (Empty(), new ErrorRecord(e.Code, e.Message), programMs ?? phases.Lap());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A disk that refuses a file fails this run, which is recorded as failed if the disk allows.
             var error = new ErrorRecord(ErrorCode.RunStoreUnwritable, $"experiment '{experiment}' could not write its run folder '{runFolder}': {e.Message}");
             settings.Log.Error(error.Code, error.Message);
-            return (Empty(), error);
+            return (Empty(), error, programMs ?? phases.Lap());
         }
     }
 
