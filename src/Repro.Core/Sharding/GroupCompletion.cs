@@ -78,11 +78,19 @@ public static class GroupCompletion
             entry.Runs.Add(member);
         }
 
-        foreach (var id in store.RunIds())
+        // Finding the few runs that belong to a sharded group reads every run folder: on all cores, each answer in its
+        // run's slot, then taken in id order below, so the survey is the same whatever the threads did.
+        var ids = store.RunIds();
+        var candidates = new (string[] Notes, bool Trained)[ids.Count];
+        Parallel.For(0, ids.Count, i =>
         {
-            var folder = store.Folder(id);
-            var notes = Directory.GetFiles(folder, GroupMemberNote.Prefix + "*.json");
-            var trained = NamesGroupPlan(folder);
+            var folder = store.Folder(ids[i]);
+            candidates[i] = (Directory.GetFiles(folder, GroupMemberNote.Prefix + "*.json"), NamesGroupPlan(folder));
+        });
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var (id, folder, (notes, trained)) = (ids[i], store.Folder(ids[i]), candidates[i]);
             if (notes.Length == 0 && !trained)
             {
                 continue;
