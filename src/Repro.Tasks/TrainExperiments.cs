@@ -102,8 +102,10 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
     {
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
             RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
+            RunLog.Detail($"runs page written in {clock.ElapsedMilliseconds} ms");
         }
         catch (ReproException e)
         {

@@ -50,8 +50,11 @@ public sealed class Trainer(TrainSettings settings)
     public TrainResult Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false, int maxParallelRuns = 1,
         bool stopOnFirstFailure = false, Shard? shard = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var preparation = new RunPreparation(settings);
         var plan = TrainPlan.Make(plans, settings, preparation, shard, force);
+        // Once per build, whatever the number of runs: the program's and lock file's hashes, the data's, the run cache.
+        settings.Log.Detail($"planned {plan.Runs.Count} run(s) in {clock.ElapsedMilliseconds} ms: program, lock file and data hashed once, run cache read");
         if (shard is not null)
         {
             settings.Log.Progress(shard.Describe(plan.Runs.Count, plans.Count));
@@ -102,7 +105,13 @@ public sealed class Trainer(TrainSettings settings)
             return new TrainResult(runs, []) { NotRecorded = failures, NotStarted = scheduled.NotStarted };
         }
 
+        clock.Restart();
         var (groups, pendingGroups) = GroupAssembly.Record(settings, plan, outcomes);
+        if (groups.Count > 0)
+        {
+            settings.Log.Detail($"recorded {groups.Count} group(s) in {clock.ElapsedMilliseconds} ms: statistics, report and plots");
+        }
+
         return new TrainResult(runs, groups) { NotRecorded = failures, Pending = pendingGroups };
     }
 
