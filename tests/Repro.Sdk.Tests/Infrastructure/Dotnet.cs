@@ -11,7 +11,7 @@ internal static class Dotnet
     {
         var variables = Variables(environment);
         // No build node may outlive the test and hold a task assembly or a temp folder.
-        string[] noNodeReuse = arguments[0] is "build" or "pack" or "restore" ? ["-nodeReuse:false"] : [];
+        string[] noNodeReuse = arguments[0] is "build" or "pack" or "restore" or "msbuild" ? ["-nodeReuse:false"] : [];
         var result = ChildProcess.Run("dotnet", [.. arguments, .. noNodeReuse], workingDirectory, Timeout,
             environment: variables, removeEnvironment: IsInheritedBuildVariable);
         return new CommandResult(string.Join(" ", arguments), result.ExitCode, result.StandardOutput + result.StandardError);

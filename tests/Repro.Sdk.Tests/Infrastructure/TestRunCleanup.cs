@@ -14,10 +14,12 @@ public static class TestRunCleanup
     public static void PackTheSdk(TestContext context)
     {
         Console.WriteLine("Repro.Sdk.Tests: packing the SDK into a feed of this test run…");
+        var trash = PackedSdk.EmptyTheTrash();
         _ = PackedSdk.Feed;
+        trash.Wait();
     }
 
-    /// <summary>The packed feed, its package folder and every test project go when the run ends.</summary>
+    /// <summary>The packed feed, its package folder and every test project go when the run ends (moved aside, deleted by the next run).</summary>
     [AssemblyCleanup]
     public static void DeleteTemporaryFolders() => PackedSdk.DeleteIfPacked();
 }
