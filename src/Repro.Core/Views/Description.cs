@@ -53,7 +53,8 @@ public static class Description
         return text + Notes(notes);
     }
 
-    private static IReadOnlyList<ModelVersion> Versions(ModelRegistry registry, Func<ModelVersion, bool> about, List<string> notes)
+    /// <summary>The versions <paramref name="about"/> picks; none, and a note, when the registry cannot be read.</summary>
+    public static IReadOnlyList<ModelVersion> Versions(ModelRegistry registry, Func<ModelVersion, bool> about, List<string> notes)
     {
         try
         {
@@ -66,7 +67,8 @@ public static class Description
         }
     }
 
-    private static IReadOnlyList<ModelAlias> Aliases(ModelRegistry registry, IReadOnlyList<ModelVersion> versions, List<string> notes)
+    /// <summary>The aliases of the models of <paramref name="versions"/>; none, and a note, when an alias file cannot be read.</summary>
+    public static IReadOnlyList<ModelAlias> Aliases(ModelRegistry registry, IReadOnlyList<ModelVersion> versions, List<string> notes)
     {
         try
         {

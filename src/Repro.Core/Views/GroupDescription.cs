@@ -94,7 +94,6 @@ public static class GroupDescription
         ? $"{Shown.Number(summary.Mean)} ± {Shown.Number(sd)}"
         : Shown.Number(summary.Mean);
 
-    /// <summary>"3 seeds" or "sweep Trees × Depth, 3 seeds".</summary>
     /// <summary>What a group is summed up by: the ranking metric (else the first) at the best grid point (else the only one); null without statistics.</summary>
     public static (GridPoint Point, MetricSummary Summary)? Headline(GroupRecord group)
     {
@@ -107,6 +106,7 @@ public static class GroupDescription
         return (point, group.RankedBy is { } ranked && point.Statistics.TryGetValue(ranked, out var found) ? found : point.Statistics.Values.First());
     }
 
+    /// <summary>"3 seeds" or "sweep Trees × Depth, 3 seeds".</summary>
     public static string Kind(GroupRecord group)
     {
         var seeds = group.Seeds.Count == 1 ? "1 seed" : $"{group.Seeds.Count} seeds";

@@ -42,12 +42,14 @@ internal static class DescribeCommand
     private static DescribeDocument Document(ProjectSettings settings, string? runId, ModelReference? model)
     {
         var store = settings.Store;
+        // A registry that cannot be read gives no versions; the text answer says why (its notes), the document has none.
+        var notes = new List<string>();
         if (runId is not null && RunLookup.FindGroup(store, runId) is { } group)
         {
             var groupFile = Path.Combine(store.GroupFolder(group.GroupId), RunStore.GroupRecordFile);
-            var groupVersions = Versions(settings.Registry).Where(v => v.Group == group.GroupId).ToArray();
+            var groupVersions = Description.Versions(settings.Registry, v => v.Group == group.GroupId, notes);
             return new DescribeDocument(Shape.Version, "describe", "group", group.GroupId, true, null, [], Raw(groupFile), groupVersions,
-                Aliases(settings.Registry, groupVersions), ReproduceCommand.ForReproduce(settings.ProjectFile, $"-p:RunId={group.GroupId}"));
+                Description.Aliases(settings.Registry, groupVersions, notes), ReproduceCommand.ForReproduce(settings.ProjectFile, $"-p:RunId={group.GroupId}"));
         }
 
         var id = RunSelection.RunId(store, settings.Registry, runId, model);
@@ -64,10 +66,10 @@ internal static class DescribeCommand
             problem = new CodedMessage(e.Code, e.Message);
         }
 
-        var versions = Versions(settings.Registry).Where(v => v.RunId == id).ToArray();
+        var versions = Description.Versions(settings.Registry, v => v.RunId == id, notes);
         var selector = model is null ? $"-p:RunId={id}" : $"-p:Model={model}";
         return new DescribeDocument(Shape.Version, "describe", "run", id, problem is null, problem, notLocal, Raw(Path.Combine(folder, RunFiles.Run)),
-            versions, Aliases(settings.Registry, versions), ReproduceCommand.ForReproduce(settings.ProjectFile, selector));
+            versions, Description.Aliases(settings.Registry, versions, notes), ReproduceCommand.ForReproduce(settings.ProjectFile, selector));
     }
 
     /// <summary>The record file as written; null when it is not JSON (the problem says why).</summary>
@@ -81,30 +83,6 @@ internal static class DescribeCommand
         catch (Exception e) when (e is JsonException or IOException)
         {
             return null;
-        }
-    }
-
-    private static IReadOnlyList<ModelVersion> Versions(ModelRegistry registry)
-    {
-        try
-        {
-            return registry.Models().SelectMany(registry.Versions).ToArray();
-        }
-        catch (ReproException e) when (e.Code == ErrorCode.DamagedRegistry)
-        {
-            return [];
-        }
-    }
-
-    private static IReadOnlyList<ModelAlias> Aliases(ModelRegistry registry, IReadOnlyList<ModelVersion> versions)
-    {
-        try
-        {
-            return versions.Select(v => v.Model).Distinct().SelectMany(registry.Aliases).ToArray();
-        }
-        catch (ReproException e) when (e.Code == ErrorCode.DamagedRegistry)
-        {
-            return [];
         }
     }
 }
