@@ -2,10 +2,12 @@
 # What seed groups and sweeps cost, on the Iris sample: a five-seed forest group (iris-forest-seeds) trained by
 # -t:Train beside the same five runs as five programs started directly (no MSBuild, no records), and a sweep of 8
 # runs (Trees=10,50 × MaxDepth=3,5 × seeds 1 2) one run at a time and two at a time (-p:MaxParallelRuns=2).
-# Every Train uses -p:Force=true, so every run trains. Prints a markdown table.
+# Every Train but the up-to-date one uses -p:Force=true, so every run trains. A no-op build (nothing to train) is the
+# floor every verb pays. Prints a markdown table, then issue 25's goals in its terms: the group's Train minus the
+# no-op build minus the five programs, and the up-to-date Train over the no-op build.
 #
 # Usage: bench/groups.sh [RUNS]      (default 3; hyperfine reports mean ± sd)
-# Needs: the .NET SDK; installs hyperfine with apt-get when missing.
+# Needs: the .NET SDK; installs hyperfine and jq with apt-get when missing.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,10 +17,10 @@ sample="$root/samples/IrisExperiment"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null; then
-    echo "Installing hyperfine..." >&2
+if ! command -v hyperfine > /dev/null || ! command -v jq > /dev/null; then
+    echo "Installing hyperfine and jq..." >&2
     sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine > /dev/null
+    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine jq > /dev/null
 fi
 
 echo "Building the sample and training the group once..." >&2
@@ -39,8 +41,10 @@ done
 cd "$sample"
 build="dotnet build -nologo -v:q -p:ReproRunsDir=$store -p:Force=true"
 sweep="-p:Experiment=iris-forest -p:Seeds=\"1 2\" '-p:Sweep=\"Trees=10,50;MaxDepth=3,5\"'"
-hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/table.md" --style basic \
+hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/table.md" --export-json "$work/table.json" --style basic \
     -n "5 programs alone (dotnet exec)" "$direct" \
+    -n "no-op build" "dotnet build -nologo -v:q -p:ReproRunsDir=$store" \
+    -n "build -t:Train, 5-seed group, up to date" "dotnet build -nologo -v:q -p:ReproRunsDir=$store -t:Train -p:Experiment=iris-forest-seeds" \
     -n "build -t:Train, 5-seed group" "$build -t:Train -p:Experiment=iris-forest-seeds" \
     -n "build -t:Train, sweep of 8 runs, 1 at a time" "$build -t:Train $sweep" \
     -n "build -t:Train, sweep of 8 runs, -p:MaxParallelRuns=2" "$build -t:Train $sweep -p:MaxParallelRuns=2" >&2
@@ -49,3 +53,10 @@ echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 cat "$work/table.md"
+mean() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .mean' "$work/table.json"; }
+programs=$(mean "5 programs alone (dotnet exec)"); noop=$(mean "no-op build")
+group=$(mean "build -t:Train, 5-seed group"); unchanged=$(mean "build -t:Train, 5-seed group, up to date")
+echo
+awk -v g="$group" -v n="$noop" -v p="$programs" -v u="$unchanged" 'BEGIN {
+    printf "- The group'"'"'s Train minus the no-op build minus the five programs: %.2f s (%.2f s per run; goal 0.5 s in all).\n", g - n - p, (g - n - p) / 5
+    printf "- The up-to-date Train over the no-op build: %.2fx (goal at most 1.1x).\n", u / n }'
