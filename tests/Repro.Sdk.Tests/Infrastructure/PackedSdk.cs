@@ -50,7 +50,10 @@ internal static class PackedSdk
         var feed = Directory.CreateDirectory(System.IO.Path.Combine(root, "feed")).FullName;
         // One build packs them all: each project shared by several packages is evaluated and built once, not once a pack.
         var projects = string.Concat(Packages.Select(p => $"<Package Include=\"{System.IO.Path.Combine(RepositoryRoot.Path, p)}\" />"));
-        var properties = $"Configuration=Release;Version={version};PackageOutputPath={feed}{System.IO.Path.DirectorySeparatorChar}";
+        // The build the test run already made (Debug), packed under a version of the feed's own: PackageVersion leaves the
+        // assemblies as built, so nothing is compiled again but the tool, which names its package's version. The tool's
+        // ReadyToRun images are left to the release build (and bench/tool.sh): they would cost the tests 20 s of crossgen.
+        var properties = $"Configuration=Debug;PackageVersion={version};PublishReadyToRun=false;PackageOutputPath={feed}{System.IO.Path.DirectorySeparatorChar}";
         var packAll = System.IO.Path.Combine(root, "pack.proj");
         File.WriteAllText(packAll, $"""
             <Project>
