@@ -31,6 +31,8 @@ echo "Copying the sample onto the packed SDK..." >&2
 project="$work/IrisExperiment"
 mkdir -p "$project"
 cp -r "$root/samples/IrisExperiment/"{Program.cs,MLNetTraining.cs,data} "$project/"
+# What a project keeps out of git; without it the build's output would make every run's patch (REPRO1006).
+printf 'bin/\nobj/\nruns/\n' > "$project/.gitignore"
 mlnet=$(sed -n 's|.*<MLNetVersion[^>]*>\([^<]*\)<.*|\1|p' "$root/Directory.Packages.props")
 # The SDK from the feed instead of the imports from source; the package versions the repository sets centrally.
 sed -e "s|^<Project>|<Project Sdk=\"Repro.Sdk/$version\">|" -e '/<Import Project=/d' \
