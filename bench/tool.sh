@@ -2,10 +2,12 @@
 # dotnet repro against the verbs it answers for, on the Iris sample's committed runs and on a store of 10,000 runs:
 # each command warm and cold (the file cache dropped before each call, as after a reboot: needs root, else skipped),
 # beside the same verb as a build. The tool is packed and installed as a user installs it: a local tool, from a
-# manifest in a folder of the benchmark's own, so the sample's folder gets none. Prints markdown tables.
+# manifest in a folder of the benchmark's own, so the sample's folder gets none. In the same session, Train beside
+# what it runs: the program alone, Train of one ML.NET run and of the five-seed group (forced, in a store of the
+# benchmark's own), an up-to-date Train, and the per-phase timings one run recorded. Prints markdown tables.
 #
 # Usage: bench/tool.sh [RUNS]      (default 10; hyperfine reports mean ± sd)
-# Needs: the .NET SDK; installs hyperfine with apt-get when missing.
+# Needs: the .NET SDK; installs hyperfine and jq with apt-get when missing.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,10 +18,10 @@ work="$(mktemp -d)"
 # The 10,000-run verb writes the sample's obj/repro/settings.json with that store: write it back on the way out.
 trap 'dotnet build "$sample" -t:Runs -nologo -v:q > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null; then
-    echo "Installing hyperfine..." >&2
+if ! command -v hyperfine > /dev/null || ! command -v jq > /dev/null; then
+    echo "Installing hyperfine and jq..." >&2
     sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine > /dev/null
+    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine jq > /dev/null
 fi
 
 echo "Building the sample, packing Repro.Tool and installing it as a local tool..." >&2
@@ -62,6 +64,26 @@ commands=(
 )
 hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/warm.md" --style basic "${commands[@]}" >&2
 
+# Train and what it runs, in a store of the benchmark's own (Train points the project's settings.json at it: the trap
+# points it back). The program alone is iris-sdca's config.json in a scratch folder, started as Train starts it: from
+# the project's folder, where its data paths are relative.
+cd "$sample"
+store="$work/trained"
+dotnet build "$sample" -t:Train -p:Experiment="iris-sdca iris-forest-seeds" "-p:ReproRunsDir=$store" -nologo -v:q > "$work/train.log" 2>&1 \
+    || { cat "$work/train.log" >&2; exit 1; }
+sdca="$(jq -r 'select(.experiment == "iris-sdca") | input_filename' "$store"/2*/run.json | head -1 | xargs dirname)"
+mkdir -p "$work/direct"
+cp "$sdca/config.json" "$work/direct/"
+program="$sample/bin/Debug/net10.0/IrisExperiment.dll"
+train="$build -p:ReproRunsDir=$store -t:Train"
+hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/train.md" --style basic \
+    -n "program alone, iris-sdca (dotnet exec)" "DOTNET_PROCESSOR_COUNT=1 OMP_NUM_THREADS=1 dotnet exec $program --repro-run $work/direct" \
+    -n "build -t:Train, iris-sdca" "$train -p:Experiment=iris-sdca -p:Force=true" \
+    -n "build -t:Train, 5-seed group" "$train -p:Experiment=iris-forest-seeds -p:Force=true" \
+    -n "build -t:Train, both up to date" "$train '-p:Experiment=\"iris-sdca iris-forest-seeds\"'" >&2
+newest="$(jq -r 'select(.experiment == "iris-sdca") | "\(.startedAt) \(input_filename)"' "$store"/2*/run.json | sort | tail -1 | cut -d' ' -f2)"
+cd "$work/tool"
+
 cold=""
 if [ "$(id -u)" -eq 0 ] && (sync && echo 3 > /proc/sys/vm/drop_caches) 2> /dev/null; then
     hyperfine --runs 3 --prepare "sync; echo 3 > /proc/sys/vm/drop_caches" --export-markdown "$work/cold.md" --style basic \
@@ -78,6 +100,12 @@ echo
 echo "Warm (the files in the page cache):"
 echo
 cat "$work/warm.md"
+echo
+echo "Train beside what it runs:"
+echo
+cat "$work/train.md"
+echo
+echo "The last iris-sdca run's own timings (ms): $(jq -c '.timings' "$newest")"
 if [ -n "$cold" ]; then
     echo
     echo "Cold (the page cache dropped before each call):"
