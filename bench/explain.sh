@@ -17,11 +17,8 @@ work="$(mktemp -d)"
 cp "$sample/data/iris.csv" "$work/iris.csv"
 trap 'cp "$work/iris.csv" "$sample/data/iris.csv"; rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null; then
-    echo "Installing hyperfine..." >&2
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine > /dev/null
-fi
+source "$here/lib.sh"
+need hyperfine
 
 cd "$sample"
 store="$work/runs"

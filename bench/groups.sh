@@ -17,11 +17,8 @@ sample="$root/samples/IrisExperiment"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null || ! command -v jq > /dev/null; then
-    echo "Installing hyperfine and jq..." >&2
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine jq > /dev/null
-fi
+source "$here/lib.sh"
+need hyperfine jq
 
 echo "Building the sample and training the group once..." >&2
 store="$work/runs"

@@ -14,11 +14,8 @@ runs="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null; then
-    echo "Installing hyperfine..." >&2
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine > /dev/null
-fi
+source "$here/lib.sh"
+need hyperfine
 
 echo "Packing the SDK and the packages it references..." >&2
 version="0.1.0-bench.$(date +%s)"

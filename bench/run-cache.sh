@@ -21,11 +21,8 @@ copy="$root/samples/CacheBench.tmp"
 work="$(mktemp -d)"
 trap 'rm -rf "$work" "$copy"' EXIT
 
-if ! command -v hyperfine > /dev/null; then
-    echo "Installing hyperfine..." >&2
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine > /dev/null
-fi
+source "$here/lib.sh"
+need hyperfine
 
 echo "Copying the sample and writing a 1 GiB data file..." >&2
 rm -rf "$copy"

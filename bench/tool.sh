@@ -18,11 +18,8 @@ work="$(mktemp -d)"
 # The 10,000-run verb writes the sample's obj/repro/settings.json with that store: write it back on the way out.
 trap 'dotnet build "$sample" -t:Runs -nologo -v:q > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null || ! command -v jq > /dev/null; then
-    echo "Installing hyperfine and jq..." >&2
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine jq > /dev/null
-fi
+source "$here/lib.sh"
+need hyperfine jq
 
 echo "Building the sample, packing Repro.Tool and installing it as a local tool..." >&2
 dotnet build "$sample" -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }

@@ -15,11 +15,8 @@ sample="$root/samples/IrisExperiment"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if ! command -v hyperfine > /dev/null; then
-    echo "Installing hyperfine..." >&2
-    sudo_cmd=""; if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq hyperfine > /dev/null
-fi
+source "$here/lib.sh"
+need hyperfine
 
 echo "Building the sample..." >&2
 dotnet build "$sample" -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
