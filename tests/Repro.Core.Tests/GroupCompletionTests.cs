@@ -87,6 +87,78 @@ public sealed class GroupCompletionTests : StoreFixture
         Assert.AreEqual(Repro.Diagnostics.ErrorCode.DamagedRecord, Assert.ThrowsExactly<Repro.Diagnostics.ReproException>(() => RecordJson.ReadRecord(sharded)).Code);
     }
 
+    [TestMethod]
+    public void ASecondSurveyAnswersAnUnchangedFolderFromItsCacheAndSeesEveryChange()
+    {
+        var first = Member(1, "20261122-060001-000-111111");
+        var second = Member(2, "20261101-060002-000-222222", groupId: OlderGroup, sharded: false);
+        var third = Member(3, "20261101-060003-000-333333", groupId: OlderGroup, sharded: false);
+        Settle();
+        Assert.AreEqual(1, GroupCompletion.Survey(Store).Single().Present);
+        StringAssert.StartsWith(File.ReadAllText(Store.SurveyCachePath), "repro shard survey 1\n");
+        Assert.HasCount(1 + 3, File.ReadAllLines(Store.SurveyCachePath), "a line per settled run");
+
+        // run.json rewritten in place, the folder's time set back: run.json's own time says it changed.
+        var run = Path.Combine(second, RunFiles.Run);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run))!;
+        json["group"] = GroupId;
+        json["groupPlan"] = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(first, RunFiles.Run)))!["groupPlan"]!.DeepClone();
+        var folderTime = Directory.GetLastWriteTimeUtc(second);
+        File.WriteAllText(run, json.ToJsonString());
+        Directory.SetLastWriteTimeUtc(second, folderTime);
+        Assert.AreEqual(2, GroupCompletion.Survey(Store).Single().Present, "run.json read again");
+
+        // A note added behind the folder's time (set back by hand) is not seen: the cache answered for the folder.
+        folderTime = Directory.GetLastWriteTimeUtc(third);
+        GroupMemberNotes.Write(Path.Combine(third, GroupMemberNote.FileName(GroupId)), new GroupMemberNote(GroupId, "20261101-060003-000-333333", Plan));
+        Directory.SetLastWriteTimeUtc(third, folderTime);
+        Assert.AreEqual(2, GroupCompletion.Survey(Store).Single().Present, "answered from the cache");
+        // A note added as notes are: the folder's time moves, and the run it names counts at once.
+        Directory.SetLastWriteTimeUtc(third, folderTime.AddSeconds(1));
+        Assert.AreEqual(3, GroupCompletion.Survey(Store).Single().Present);
+        CollectionAssert.DoesNotContain(Store.RunIds().ToArray(), ".cache");
+    }
+
+    [TestMethod]
+    public void AFolderWrittenJustNowIsNotRememberedAndACacheNotAsWrittenIsIgnored()
+    {
+        Member(1, "20261122-060001-000-111111");
+        Member(2, "20261122-060002-000-222222");
+        Assert.AreEqual(2, GroupCompletion.Survey(Store).Single().Present);
+        Assert.HasCount(1, File.ReadAllLines(Store.SurveyCachePath), "runs written within the time grain are read again next time");
+
+        foreach (var text in new[] { "repro shard survey 1\n20261122-060001-000-111111\t1\t2\t3\t1\t../run.json\n", "repro shard survey 0\n", "\0\0\0" })
+        {
+            File.WriteAllText(Store.SurveyCachePath, text);
+            Assert.AreEqual(2, GroupCompletion.Survey(Store).Single().Present, text);
+        }
+    }
+
+    [TestMethod]
+    public void GitLeavesTheCacheOut()
+    {
+        Member(1, "20261122-060001-000-111111");
+        Assert.AreEqual(0, Repro.Processes.ChildProcess.Run("git", ["init", "-q"], Folder.Path).ExitCode);
+        GroupCompletion.Survey(Store);
+
+        Assert.IsTrue(File.Exists(Store.SurveyCachePath));
+        var status = Repro.Processes.ChildProcess.Run("git", ["status", "--porcelain", "--untracked-files=all"], Folder.Path);
+        Assert.AreEqual(0, status.ExitCode, status.StandardError);
+        StringAssert.Contains(status.StandardOutput, "runs/20261122-060001-000-111111/run.json");
+        Assert.IsFalse(status.StandardOutput.Contains(".cache", StringComparison.Ordinal), status.StandardOutput);
+    }
+
+    /// <summary>Every run folder and run.json as if written an hour ago: past the time grain within which the survey does not remember.</summary>
+    private void Settle()
+    {
+        var past = DateTime.UtcNow.AddHours(-1);
+        foreach (var id in Store.RunIds())
+        {
+            File.SetLastWriteTimeUtc(Path.Combine(Store.Folder(id), RunFiles.Run), past);
+            Directory.SetLastWriteTimeUtc(Store.Folder(id), past);
+        }
+    }
+
     private string ProjectFile => Path.Combine(Folder.Path, "Iris.csproj");
 
     /// <summary>A member run as a shard records it: its group id and the group's plan in run.json.</summary>

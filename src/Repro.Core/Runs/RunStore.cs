@@ -18,6 +18,7 @@ public sealed class RunStore(string directory)
     private const string PageFile = "index.html";
     private const string RowsFolder = ".rows";
     private const string ExplainDataFolder = ".explain";
+    private const string CacheFolder = ".cache";
 
     /// <summary>The record file of a group folder.</summary>
     public const string GroupRecordFile = "group.json";
@@ -32,6 +33,9 @@ public sealed class RunStore(string directory)
 
     /// <summary>Where Pull assembles what it brings before it is proven, on the store's own disk so the last move is a rename.</summary>
     public string StagingDirectory => Path.Combine(Directory, StagingFolder);
+
+    /// <summary>What the survey of sharded groups remembers of each run folder: the store's own cache, which git ignores.</summary>
+    public string SurveyCachePath => Path.Combine(Directory, CacheFolder, "shard-survey.tsv");
 
     /// <summary>The folder a finished run of this id has (whether or not it exists).</summary>
     public string Folder(string runId) => Path.Combine(Directory, runId);

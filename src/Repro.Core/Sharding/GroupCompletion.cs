@@ -63,9 +63,10 @@ public static class GroupCompletion
 
     /// <summary>
     /// Every group trained in shards that has a member here, oldest first, recorded or not. Reads run.json only where
-    /// it names a group plan, and member notes.
+    /// it names a group plan, and member notes; a folder unchanged since the last survey is only stat-ed (<see cref="SurveyCache"/>).
     /// </summary>
-    public static IReadOnlyList<ShardedGroup> Survey(RunStore store)
+    /// <param name="runIds">The store's run ids, when the caller has just listed them; else they are listed here.</param>
+    public static IReadOnlyList<ShardedGroup> Survey(RunStore store, IReadOnlyList<string>? runIds = null)
     {
         var found = new Dictionary<string, (ShardedGroupPlan Plan, string Experiment, List<ShardedMember> Runs)>(StringComparer.Ordinal);
         void Add(string groupId, ShardedGroupPlan plan, ShardedMember member)
@@ -78,19 +79,27 @@ public static class GroupCompletion
             entry.Runs.Add(member);
         }
 
-        // Finding the few runs that belong to a sharded group reads every run folder: on all cores, each answer in its
-        // run's slot, then taken in id order below, so the survey is the same whatever the threads did.
-        var ids = store.RunIds();
-        var candidates = new (string[] Notes, bool Trained)[ids.Count];
+        // Finding the few runs that belong to a sharded group looks at every run folder: a stat where the cache knows the
+        // folder, else a listing and a read of run.json. On all cores, each answer in its run's slot, then taken in id
+        // order below, so the survey is the same whatever the threads did.
+        var ids = runIds ?? store.RunIds();
+        var cache = SurveyCache.Open(store);
+        var stamps = new SurveyStamp[ids.Count];
+        var candidates = new SurveyFinding[ids.Count];
         Parallel.For(0, ids.Count, i =>
         {
             var folder = store.Folder(ids[i]);
-            candidates[i] = (Directory.GetFiles(folder, GroupMemberNote.Prefix + "*.json"), NamesGroupPlan(folder));
+            stamps[i] = SurveyCache.Stamp(folder);
+            candidates[i] = cache.Find(ids[i], stamps[i]) ?? new SurveyFinding(
+                Directory.GetFiles(folder, GroupMemberNote.Prefix + "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray(),
+                NamesGroupPlan(folder));
         });
+        cache.Save(ids, stamps, candidates);
 
         for (var i = 0; i < ids.Count; i++)
         {
-            var (id, folder, (notes, trained)) = (ids[i], store.Folder(ids[i]), candidates[i]);
+            var (id, folder) = (ids[i], store.Folder(ids[i]));
+            var (notes, trained) = (candidates[i].Notes.Select(note => Path.Combine(folder, note)).ToArray(), candidates[i].Trained);
             if (notes.Length == 0 && !trained)
             {
                 continue;
@@ -106,7 +115,7 @@ public static class GroupCompletion
                 Add(groupId, plan, new ShardedMember(record, folder, UpToDate: false));
             }
 
-            foreach (var note in notes.Order(StringComparer.Ordinal).Select(GroupMemberNotes.ReadOrNull).OfType<GroupMemberNote>()
+            foreach (var note in notes.Select(GroupMemberNotes.ReadOrNull).OfType<GroupMemberNote>()
                 .Where(n => n.RunId == record.RunId && n.GroupId != record.Group))
             {
                 Add(note.GroupId, note.Plan, new ShardedMember(record, folder, UpToDate: true));

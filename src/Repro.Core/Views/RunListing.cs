@@ -118,7 +118,7 @@ public static class RunListing
 
         Groups(text, new GroupStore(store), registeredGroups, experiment, last);
         Models(text, registry);
-        Incomplete(text, store, experiment);
+        Incomplete(text, store, ids, experiment);
         return text.Append(Unfinished(store.Partials())).Append(registryNote).ToString();
     }
 
@@ -234,9 +234,9 @@ public static class RunListing
     }
 
     /// <summary>Groups trained in shards that have no group.json yet: how many of their members are here.</summary>
-    private static void Incomplete(StringBuilder text, RunStore store, string? experiment)
+    private static void Incomplete(StringBuilder text, RunStore store, IReadOnlyList<string> runIds, string? experiment)
     {
-        var groups = Sharding.GroupCompletion.Survey(store)
+        var groups = Sharding.GroupCompletion.Survey(store, runIds)
             .Where(g => !g.Recorded && (experiment is null || string.Equals(g.Experiment, experiment, StringComparison.OrdinalIgnoreCase)))
             .Reverse().ToArray();
         if (groups.Length == 0)
