@@ -136,8 +136,9 @@ public static class ProgramRuntime
             }
         }
 
-        // The build runs on the same installation: <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll.
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        return runtime is null ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        // The build runs on the same installation: <root>/shared/Microsoft.NETCore.App/<version>/. (The runtime's own
+        // answer, not its CoreLib's location: that is empty in a Native AOT app, the tool.)
+        var runtime = Path.TrimEndingDirectorySeparator(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+        return runtime.Length == 0 ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
     }
 }

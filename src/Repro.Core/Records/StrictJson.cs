@@ -50,16 +50,18 @@ internal static class StrictJson
         utf8 = Text(utf8, allowBom: true);
         Names(utf8, refuseRepeated: true);
         T? value;
+        JsonSerializerOptions strict;
         try
         {
-            value = JsonSerializer.Deserialize(utf8, (JsonTypeInfo<T>)StrictOptions(type.Options).GetTypeInfo(typeof(T)));
+            strict = StrictOptions(type.Options);
+            value = JsonSerializer.Deserialize(utf8, (JsonTypeInfo<T>)strict.GetTypeInfo(typeof(T)));
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentException or NotSupportedException)
         {
             throw new JsonException(e.Message, e);
         }
 
-        RecordShape.Check(value ?? throw new JsonException("it holds null"));
+        RecordShape.Check(value ?? throw new JsonException("it holds null"), strict);
         return value;
     }
 
