@@ -24,13 +24,18 @@ need hyperfine jq
 echo "Building the sample, packing Repro.Tool and installing it as a local tool..." >&2
 dotnet build "$sample" -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 version="0.1.0-bench.$(date +%s)"
+# One pack makes the three packages: the one that names the others, linux-x64's (Native AOT) and the portable one.
 dotnet pack "$root/src/Repro.Tool" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q > "$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; exit 1; }
-mkdir -p "$work/tool" "$work/any"
+mkdir -p "$work/tool" "$work/any" "$work/native"
 (cd "$work/tool" && dotnet new tool-manifest > /dev/null && dotnet tool install Repro.Tool --version "$version" --add-source "$work/feed" > "$work/install.log") \
     || { cat "$work/install.log" >&2; exit 1; }
-# The portable package, JIT-compiled, as other platforms get it: what ReadyToRun buys.
+# The portable package, JIT-compiled, as other platforms get it: what Native AOT buys.
 unzip -q "$work/feed/Repro.Tool.any.$version.nupkg" -d "$work/any"
 portable="dotnet $(find "$work/any" -name Repro.Tool.dll | head -1)"
+# The linux-x64 package's executable started directly, as a global install's dotnet-repro on the PATH starts: no .NET CLI.
+unzip -q "$work/feed/Repro.Tool.linux-x64.$version.nupkg" -d "$work/native"
+native="$(find "$work/native" -name Repro.Tool -type f | head -1)"
+chmod +x "$native"
 
 echo "Writing a store of 10,000 runs..." >&2
 dotnet build "$here/Repro.Bench.Report/Repro.Bench.Report.csproj" -c Release -nologo -v:q > "$work/driver.log" 2>&1 || { cat "$work/driver.log" >&2; exit 1; }
@@ -46,6 +51,7 @@ commands=(
     -n "build -t:Runs" "$build -t:Runs"
     -n "dotnet repro runs" "$tool runs"
     -n "dotnet repro runs (portable, JIT)" "$portable runs --project $sample"
+    -n "dotnet-repro runs (native, no .NET CLI)" "$native runs --project $sample"
     -n "build -t:Describe" "$build -t:Describe -p:RunId=${ids[1]}"
     -n "dotnet repro describe" "$tool describe ${ids[1]}"
     -n "build -t:Compare" "$build -t:Compare -p:RunId=${ids[1]} -p:Against=${ids[0]}"
@@ -57,6 +63,7 @@ commands=(
     -n "dotnet repro runs --json" "$tool runs --json"
     -n "dotnet repro runs, 10,000 runs" "dotnet repro --project $work/big runs"
     -n "dotnet repro runs, 10,000 runs (portable, JIT)" "$portable runs --project $work/big"
+    -n "dotnet-repro runs, 10,000 runs (native, no .NET CLI)" "$native runs --project $work/big"
     -n "build -t:Runs, 10,000 runs" "$build -t:Runs -p:ReproRunsDir=$work/big/runs"
 )
 hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/warm.md" --style basic "${commands[@]}" >&2

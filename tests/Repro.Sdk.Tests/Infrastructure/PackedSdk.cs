@@ -52,8 +52,9 @@ internal static class PackedSdk
         var projects = string.Concat(Packages.Select(p => $"<Package Include=\"{System.IO.Path.Combine(RepositoryRoot.Path, p)}\" />"));
         // The build the test run already made (Debug), packed under a version of the feed's own: PackageVersion leaves the
         // assemblies as built, so nothing is compiled again but the tool, which names its package's version. The tool's
-        // ReadyToRun images are left to the release build (and bench/tool.sh): they would cost the tests 20 s of crossgen.
-        var properties = $"Configuration=Debug;PackageVersion={version};PublishReadyToRun=false;PackageOutputPath={feed}{System.IO.Path.DirectorySeparatorChar}";
+        // linux-x64 package is framework-dependent here: Native AOT is published once, apart (NativeTool), not into the feed
+        // every test installing a tool would wait for.
+        var properties = $"Configuration=Debug;PackageVersion={version};PublishAot=false;PackageOutputPath={feed}{System.IO.Path.DirectorySeparatorChar}";
         var packAll = System.IO.Path.Combine(root, "pack.proj");
         File.WriteAllText(packAll, $"""
             <Project>
