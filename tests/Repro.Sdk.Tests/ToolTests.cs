@@ -184,8 +184,8 @@ public sealed class ToolTests
             Assert.Inconclusive("the Native AOT package is linux-x64's; this machine runs the portable one, which the tests above run");
         }
 
-        // A record with a field written as null: the serializer lets it pass, the check that reads the records' own contract
-        // must find it, where the trimmed tool has no reflection over the record types.
+        // A record with a field written as null: the serializer lets it pass, and the check that reads the records' own
+        // contract must find it in the trimmed program too.
         var unshaped = "20200102-000000-000-cccccc";
         var folder = Path.Combine(_project.RunsDirectory, unshaped);
         CopyFolder(Path.Combine(_project.RunsDirectory, _good), folder);

@@ -4,8 +4,8 @@ namespace Repro.Sdk.Tests.Infrastructure;
 
 /// <summary>
 /// dotnet repro as its linux-x64 package has it: Native AOT, trimmed, no JIT. Published once per test run into the
-/// run's own folder, from the references the test run already built; in Debug, which trims alike and compiles in half
-/// the time of Release.
+/// run's own folder, in Debug, from the references the test run already built: trimmed as in Release, without a Release
+/// build of every project it references.
 /// </summary>
 internal static class NativeTool
 {
