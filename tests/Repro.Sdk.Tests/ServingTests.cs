@@ -91,7 +91,7 @@ public sealed class ServingTests
         var locked = Locked(checkout.LockFile);
         var runs = Path.Combine(checkout.Root, "runs");
         var remote = Directory.CreateDirectory(Path.Combine(checkout.Root, "remote")).FullName;
-        CopyFolder(Path.Combine(Experiment, "runs", locked.RunId), Path.Combine(runs, locked.RunId));
+        Folders.Copy(Path.Combine(Experiment, "runs", locked.RunId), Path.Combine(runs, locked.RunId));
         string[] store = ["-p:ReproRunsDir=" + runs, "-p:ReproRemote=" + remote];
         Dotnet.Run(Experiment, null, ["build", "-t:Push", "-p:RunId=" + locked.RunId, .. store]).Succeeded();
         // The team's split: records here, models in the remote.
@@ -147,16 +147,6 @@ public sealed class ServingTests
         return (entry.GetProperty("version").GetInt32(), entry.GetProperty("runId").GetString()!, entry.GetProperty("sha256").GetString()!, entry.GetProperty("file").GetString()!);
     }
 
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     /// <summary>
     /// samples/IrisService in a folder of its own, as another checkout of it would be: its files copied, its imports and
     /// its Registry pointed at this repository, the sample's registry copied so a Promote here changes nothing there, and
@@ -197,7 +187,7 @@ public sealed class ServingTests
                 .Replace("\"../../src/", $"\"{RepositoryRoot.Path}/src/", StringComparison.Ordinal)
                 .Replace("Registry=\"../IrisExperiment\"", $"Registry=\"{Experiment}\"", StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(checkout.Project, "IrisService.csproj"), project);
-            CopyFolder(Path.Combine(Experiment, "registry"), checkout.Registry);
+            Folders.Copy(Path.Combine(Experiment, "registry"), checkout.Registry);
             return checkout;
         }
 

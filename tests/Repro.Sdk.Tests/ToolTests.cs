@@ -188,7 +188,7 @@ public sealed class ToolTests
         // contract must find it in the trimmed program too.
         var unshaped = "20200102-000000-000-cccccc";
         var folder = Path.Combine(_project.RunsDirectory, unshaped);
-        CopyFolder(Path.Combine(_project.RunsDirectory, _good), folder);
+        Folders.Copy(Path.Combine(_project.RunsDirectory, _good), folder);
         var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "run.json")))!.AsObject();
         record["runId"] = unshaped;
         record["experiment"] = null;
@@ -224,16 +224,6 @@ public sealed class ToolTests
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 
