@@ -55,7 +55,8 @@ public abstract class ExperimentsTask : ReproTask
     private protected MLNetUse? MLNet => MLNetUse.Find(FullPath(ProgramInputs.AssetsFile), ProgramInputs.TargetFramework);
 
     /// <summary>The checked plans, or none after logging every problem found.</summary>
-    private protected IReadOnlyList<RunPlan> Plan()
+    /// <param name="quiet">Log nothing, and give no plans when any problem is found: a later task reports it.</param>
+    private protected IReadOnlyList<RunPlan> Plan(bool quiet = false)
     {
         var specs = Experiments.Select(item => new ExperimentSpec(
             item.ItemSpec,
@@ -63,6 +64,11 @@ public abstract class ExperimentsTask : ReproTask
                 .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase))).ToArray();
         var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params) { Seeds = Seeds, Sweep = Sweep },
             Settings.ProjectDirectory, new ProcessorCountPolicy(ProcessorCount, MLNet));
+        if (quiet && errors.Count > 0)
+        {
+            return [];
+        }
+
         foreach (var error in errors)
         {
             if (error.ExperimentIndex is int index && index >= 0 && index < Experiments.Length && Location(index) is { } at)
@@ -82,7 +88,11 @@ public abstract class ExperimentsTask : ReproTask
         }
         catch (Diagnostics.ReproException e)
         {
-            RunLog.Error(e.Code, e.Message);
+            if (!quiet)
+            {
+                RunLog.Error(e.Code, e.Message);
+            }
+
             return [];
         }
 

@@ -1,39 +1,17 @@
-using Microsoft.Build.Framework;
 using Repro.Diagnostics;
-using Repro.Groups;
 using Repro.Training;
 
 namespace Repro.Tasks;
 
 /// <summary>-t:Train: runs every selected experiment that is not up to date with the built program and records each run.</summary>
-public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
+public sealed class TrainExperiments : TrainTask, Microsoft.Build.Framework.ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
-
-    /// <summary>$(SourceRevisionId), when the SDK's own git reader set it.</summary>
-    public string? SourceRevisionId { get; set; }
-
-    /// <summary>-p:Force=true: run every experiment, up to date or not.</summary>
-    public bool Force { get; set; }
 
     /// <summary>-p:StopOnFirstFailure=true: start no further run once one has failed.</summary>
     public bool StopOnFirstFailure { get; set; }
 
-    /// <summary>One item per run, made now or up to date: the RunId, with Experiment, Status, Folder, UpToDate and Group metadata.</summary>
-    [Output]
-    public ITaskItem[] Runs { get; private set; } = [];
-
-    /// <summary>One item per group the runs formed: the GroupId, with Experiment, Folder, Best and UpToDate metadata.</summary>
-    [Output]
-    public ITaskItem[] Groups { get; private set; } = [];
-
     public void Cancel() => _cancel.Cancel();
-
-    /// <summary>$(ReproReport): false keeps Train from refreshing the runs page.</summary>
-    public bool WritePage { get; set; } = true;
-
-    /// <summary>-p:ReportFile: where the runs page goes; empty for index.html in the run store.</summary>
-    public string? ReportFile { get; set; }
 
     private protected override void ExecuteCore()
     {
@@ -43,33 +21,14 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
             return;
         }
 
-        var settings = TrainSettings.For(Settings, ProgramInputs, SourceRevisionId, RunLog);
+        var settings = TrainSettings(RunLog);
         TrainResult result;
         using (CancellationSignals.Cancel(_cancel))
         {
             result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit, StopOnFirstFailure, Slice);
         }
 
-        if (result.Runs.Count > 0)
-        {
-            RunLog.Progress(RunSummary.Render(result.Runs, settings.ProjectFile, settings.Git, settings.LockFile));
-        }
-
-        foreach (var group in result.Groups)
-        {
-            RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(Settings.ProjectDirectory, group.Folder) }));
-        }
-
-        foreach (var pending in result.Pending)
-        {
-            RunLog.Progress(RunSummary.Pending(pending, Slice));
-        }
-
-        if (WritePage && result.Runs.Count > 0)
-        {
-            RefreshReport();
-        }
-
+        Show(result, settings);
         if (RunSummary.Failures(result, StopOnFirstFailure) is { } failures)
         {
             RunLog.Progress(failures);
@@ -78,38 +37,6 @@ public sealed class TrainExperiments : ExperimentsTask, ICancelableTask
         if (_cancel.IsCancellationRequested)
         {
             RunLog.Error(ErrorCode.Cancelled, RunSummary.Cancelled(result));
-        }
-
-        Runs = result.Runs.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Record.RunId, new Dictionary<string, string>
-        {
-            ["Experiment"] = o.Record.Experiment,
-            ["Status"] = o.Record.Status,
-            ["Folder"] = o.Folder,
-            ["UpToDate"] = o.UpToDate ? "true" : "false",
-            ["Group"] = o.Record.Group ?? "",
-        })).ToArray();
-        Groups = result.Groups.Select(g => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(g.Record.GroupId, new Dictionary<string, string>
-        {
-            ["Experiment"] = g.Record.Experiment,
-            ["Folder"] = g.Folder,
-            ["Best"] = g.Record.BestRun ?? "",
-            ["UpToDate"] = g.UpToDate ? "true" : "false",
-        })).ToArray();
-    }
-
-    /// <summary>The runs page, with this build's runs in it; a page that cannot be written costs a warning, never the runs.</summary>
-    private void RefreshReport()
-    {
-        try
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
-            RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
-            RunLog.Detail($"runs page written in {clock.ElapsedMilliseconds} ms");
-        }
-        catch (ReproException e)
-        {
-            RunLog.Warning(e.Code, e.Message);
         }
     }
 }

@@ -87,6 +87,66 @@ public sealed class RunCacheTests
     }
 
     [TestMethod]
+    public void AnUpToDateTrainIsAnsweredInTheBuildsProcessWithTheLinesAndItemsTrainsTaskGives()
+    {
+        var project = ExperimentProject.Create("""
+                <Experiment Include="weights" Seed="42" Data="data/numbers.csv" Scale="2" />
+                <Experiment Include="seeded" Seeds="1;2;3" Data="data/numbers.csv" />
+            """, projectBody: ShowRuns);
+        project.Train().Succeeded();
+        var before = project.Runs();
+
+        var detailed = project.Train("-v:d").Succeeded().Output;
+        StringAssert.Contains(detailed, "every one up to date: answered from the records");
+        Assert.IsTrue(detailed.Contains("Task \"AnswerTrainFromRecords\"", StringComparison.Ordinal), "the build's process answered");
+        Assert.IsFalse(detailed.Contains("Task \"TrainExperiments\"", StringComparison.Ordinal), "Train's own task did not run");
+        var inProcess = project.Train().Succeeded().Output;
+        var inTaskHost = project.Train("-p:ReproTaskFactory=TaskHostFactory").Succeeded().Output;
+        var answer = Answer(inProcess);
+        Assert.IsTrue(answer.Any(l => l.StartsWith("Group ", StringComparison.Ordinal) && l.EndsWith("(up to date)", StringComparison.Ordinal)), string.Join("\n", answer));
+        Assert.AreEqual(4, answer.Count(l => l.StartsWith("ReproRun ", StringComparison.Ordinal) && l.EndsWith("UpToDate=true", StringComparison.Ordinal)));
+        CollectionAssert.AreEqual(Answer(inTaskHost), answer, "the same summary, page and items either way");
+        CollectionAssert.AreEqual(before, project.Runs(), "no run folder written");
+
+        // With a run to make, the build's process says nothing and Train's own task plans, warns and trains as before.
+        project.Write("data/numbers.csv", "value\n7\n8\n");
+        var changed = project.Train("-p:Experiment=weights").Succeeded().Output;
+        StringAssert.Contains(changed, "Training weights with seed 42… (data/numbers.csv changed since run");
+        Assert.AreEqual(1, changed.Split('\n').Count(l => l.Contains("Training weights", StringComparison.Ordinal)), changed);
+        Assert.HasCount(before.Length + 1, project.Runs());
+    }
+
+    [TestMethod]
+    public void AWarningOfTrainsPlanningIsGivenOnceWhetherOrNotTheBuildsProcessAnswers()
+    {
+        var project = ExperimentProject.Create("""<Experiment Include="weights" Seed="42" Data="data/numbers.csv" />""", git: false);
+        var made = project.Train().Succeeded().Output;
+        var answered = project.Train().Succeeded().Output;
+
+        StringAssert.Contains(answered, "up to date: weights");
+        foreach (var output in new[] { made, answered })
+        {
+            Assert.AreEqual(1, Warnings(output, "REPRO1002"), output);
+        }
+    }
+
+    /// <summary>What Train says and returns, from its first line to the build's result.</summary>
+    private static string[] Answer(string output)
+    {
+        var lines = output.Split('\n').Select(l => l.Trim()).ToArray();
+        var first = Array.FindIndex(lines, l => l.StartsWith("up to date: ", StringComparison.Ordinal));
+        var last = Array.FindIndex(lines, l => l == "Build succeeded.");
+        return lines[first..last].Where(l => l.Length > 0).ToArray();
+    }
+
+    /// <summary>How often a warning is given, not counting the build's summary at the end.</summary>
+    private static int Warnings(string output, string code)
+    {
+        var body = output[..output.IndexOf("Build succeeded.", StringComparison.Ordinal)];
+        return body.Split('\n').Count(l => l.Contains($"warning {code}:", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
     public void ACorruptHashCacheIsRebuiltAndAFailedRunNeverCounts()
     {
         var project = Create();

@@ -1,0 +1,42 @@
+using Microsoft.Build.Framework;
+using Repro.Diagnostics;
+using Repro.Training;
+
+namespace Repro.Tasks;
+
+/// <summary>
+/// -t:Train's first step, in the build's own process: when every planned run and group is up to date, Train's answer
+/// comes from the records (<see cref="Trainer.FromRecords"/>) and no task host is started for <see cref="TrainExperiments"/>.
+/// Otherwise it says nothing, even of an error: <see cref="TrainExperiments"/> plans again and reports what it finds.
+/// </summary>
+public sealed class AnswerTrainFromRecords : TrainTask
+{
+    /// <summary>True when Train is answered: every run was up to date, and its summary, page and items are done.</summary>
+    [Output]
+    public bool Answered { get; private set; }
+
+    private protected override void ExecuteCore()
+    {
+        var plans = Force ? [] : Plan(quiet: true);
+        if (plans.Count == 0 || Slice is not null)
+        {
+            return;
+        }
+
+        var held = new HeldRunLog();
+        try
+        {
+            var settings = TrainSettings(held);
+            if (new Trainer(settings).FromRecords(plans) is { } result)
+            {
+                held.Release(RunLog);
+                Show(result, settings);
+                Answered = true;
+            }
+        }
+        catch (Exception e) when (e is ReproException or IOException or UnauthorizedAccessException)
+        {
+            // Train itself meets the same problem and reports it, as it does without this step.
+        }
+    }
+}

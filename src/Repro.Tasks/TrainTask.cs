@@ -1,0 +1,88 @@
+using Microsoft.Build.Framework;
+using Repro.Diagnostics;
+using Repro.Groups;
+using Repro.Training;
+
+namespace Repro.Tasks;
+
+/// <summary>The two tasks of -t:Train: what they take besides the experiments, and how a Train's result is shown and returned.</summary>
+public abstract class TrainTask : ExperimentsTask
+{
+    /// <summary>$(SourceRevisionId), when the SDK's own git reader set it.</summary>
+    public string? SourceRevisionId { get; set; }
+
+    /// <summary>-p:Force=true: run every experiment, up to date or not.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>$(ReproReport): false keeps Train from refreshing the runs page.</summary>
+    public bool WritePage { get; set; } = true;
+
+    /// <summary>-p:ReportFile: where the runs page goes; empty for index.html in the run store.</summary>
+    public string? ReportFile { get; set; }
+
+    /// <summary>One item per run, made now or up to date: the RunId, with Experiment, Status, Folder, UpToDate and Group metadata.</summary>
+    [Output]
+    public ITaskItem[] Runs { get; private set; } = [];
+
+    /// <summary>One item per group the runs formed: the GroupId, with Experiment, Folder, Best and UpToDate metadata.</summary>
+    [Output]
+    public ITaskItem[] Groups { get; private set; } = [];
+
+    private protected TrainSettings TrainSettings(IRunLog log) => Training.TrainSettings.For(Settings, ProgramInputs, SourceRevisionId, log);
+
+    /// <summary>The summary of the runs and groups, the runs page, and the items Train returns.</summary>
+    private protected void Show(TrainResult result, TrainSettings settings)
+    {
+        if (result.Runs.Count > 0)
+        {
+            RunLog.Progress(RunSummary.Render(result.Runs, settings.ProjectFile, settings.Git, settings.LockFile));
+        }
+
+        foreach (var group in result.Groups)
+        {
+            RunLog.Progress(GroupSummary.Render(group with { Folder = Path.GetRelativePath(Settings.ProjectDirectory, group.Folder) }));
+        }
+
+        foreach (var pending in result.Pending)
+        {
+            RunLog.Progress(RunSummary.Pending(pending, Slice));
+        }
+
+        if (WritePage && result.Runs.Count > 0)
+        {
+            RefreshReport();
+        }
+
+        Runs = result.Runs.Select(o => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(o.Record.RunId, new Dictionary<string, string>
+        {
+            ["Experiment"] = o.Record.Experiment,
+            ["Status"] = o.Record.Status,
+            ["Folder"] = o.Folder,
+            ["UpToDate"] = o.UpToDate ? "true" : "false",
+            ["Group"] = o.Record.Group ?? "",
+        })).ToArray();
+        Groups = result.Groups.Select(g => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(g.Record.GroupId, new Dictionary<string, string>
+        {
+            ["Experiment"] = g.Record.Experiment,
+            ["Folder"] = g.Folder,
+            ["Best"] = g.Record.BestRun ?? "",
+            ["UpToDate"] = g.UpToDate ? "true" : "false",
+        })).ToArray();
+    }
+
+    /// <summary>The runs page, with this build's runs in it; a page that cannot be written costs a warning, never the runs.</summary>
+    private void RefreshReport()
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
+            RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
+            RunLog.Detail($"runs page written in {clock.ElapsedMilliseconds} ms");
+        }
+        catch (ReproException e)
+        {
+            RunLog.Warning(e.Code, e.Message);
+        }
+    }
+}
