@@ -8,6 +8,7 @@ namespace Repro.Tasks;
 /// -t:Train's first step, in the build's own process: when every planned run and group is up to date, Train's answer
 /// comes from the records (<see cref="Trainer.FromRecords"/>) and no task host is started for <see cref="TrainExperiments"/>.
 /// Otherwise it says nothing, even of an error: <see cref="TrainExperiments"/> plans again and reports what it finds.
+/// Only the process `dotnet build` started answers (<see cref="Probes.BuildProcess"/>).
 /// </summary>
 public sealed class AnswerTrainFromRecords : TrainTask
 {
@@ -17,7 +18,8 @@ public sealed class AnswerTrainFromRecords : TrainTask
 
     private protected override void ExecuteCore()
     {
-        var plans = Force ? [] : Plan(quiet: true);
+        // Elsewhere the cache key could take a processor count or instruction sets an earlier build started the node with.
+        var plans = Force || !Probes.BuildProcess.StartedForThisBuild() ? [] : Plan(quiet: true);
         if (plans.Count == 0 || Slice is not null)
         {
             return;
