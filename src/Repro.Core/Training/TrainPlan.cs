@@ -20,17 +20,26 @@ public sealed record TrainPlan(
     Shard? Shard,
     DateTimeOffset StartedAt)
 {
+    /// <summary>How long preparing the runs took (the program, lock file and data hashed) and reading the run cache: -v:d shows both.</summary>
+    public (long PreparedMs, long CacheReadMs) Timings { get; private init; }
+
+    /// <summary>The planning's own timings, as a detailed build prints them.</summary>
+    public string DescribeTimings() =>
+        $"program, lock file and data hashed once in {Timings.PreparedMs} ms, run cache read in {Timings.CacheReadMs} ms";
+
     public static TrainPlan Make(IReadOnlyList<RunPlan> planned, TrainSettings settings, RunPreparation preparation, Shard? shard, bool force)
     {
         var selected = shard is null ? planned : shard.Select(planned);
         var startedAt = DateTimeOffset.UtcNow;
         var groups = GroupIds(planned, selected, settings, shard, startedAt);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // Every run is prepared before any starts: the hash cache and the runtime probe are then never used by two runs at once.
         var runs = selected.Select(plan => plan.Group is { } group
             ? preparation.Prepare(plan, groups[group], shard is null ? null : ShardedGroupPlan.Of(group, shard))
             : preparation.Prepare(plan)).ToArray();
+        var prepared = clock.ElapsedMilliseconds;
         var cache = force ? new RunCacheAnswer?[runs.Length] : RunCache.Find(settings.Store, runs.Select(r => r.Key).ToArray(), settings.Log).ToArray<RunCacheAnswer?>();
-        return new TrainPlan(planned, runs, cache, groups, shard, startedAt);
+        return new TrainPlan(planned, runs, cache, groups, shard, startedAt) { Timings = (prepared, clock.ElapsedMilliseconds - prepared) };
     }
 
     /// <summary>How many runs the group plans in all (every shard's), for a sharded group that only some of them are here.</summary>

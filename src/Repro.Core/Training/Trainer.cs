@@ -54,7 +54,7 @@ public sealed class Trainer(TrainSettings settings)
         var preparation = new RunPreparation(settings);
         var plan = TrainPlan.Make(plans, settings, preparation, shard, force);
         // Once per build, whatever the number of runs: the program's and lock file's hashes, the data's, the run cache.
-        settings.Log.Detail($"planned {plan.Runs.Count} run(s) in {clock.ElapsedMilliseconds} ms: program, lock file and data hashed once, run cache read");
+        settings.Log.Detail($"planned {plan.Runs.Count} run(s) in {clock.ElapsedMilliseconds} ms: {plan.DescribeTimings()}");
         if (shard is not null)
         {
             settings.Log.Progress(shard.Describe(plan.Runs.Count, plans.Count));
@@ -146,7 +146,7 @@ public sealed class Trainer(TrainSettings settings)
         }
 
         preparation.Keep();
-        settings.Log.Detail($"planned {plan.Runs.Count} run(s) in {clock.ElapsedMilliseconds} ms, every one up to date: answered from the records");
+        settings.Log.Detail($"planned {plan.Runs.Count} run(s) in {clock.ElapsedMilliseconds} ms ({plan.DescribeTimings()}), every one up to date: answered from the records");
         for (var i = 0; i < plan.Runs.Count; i++)
         {
             settings.Log.Progress(UpToDate(plan.Runs[i], outcomes[i]));
