@@ -29,11 +29,15 @@ public sealed class AnswerTrainFromRecords : TrainTask
         try
         {
             var settings = TrainSettings(held);
-            if (new Trainer(settings).FromRecords(plans) is { } result)
+            if (new Trainer(settings).FromRecords(plans, out var why) is { } result)
             {
                 held.Release(RunLog);
                 Show(result, settings);
                 Answered = true;
+            }
+            else
+            {
+                RunLog.Detail($"Train is not answered from the records ({why}): its task makes the runs");
             }
         }
         catch (Exception e) when (e is ReproException or IOException or UnauthorizedAccessException)

@@ -110,7 +110,8 @@ public sealed class RunCacheTests
 
         // With a run to make, the build's process says nothing and Train's own task plans, warns and trains as before.
         project.Write("data/numbers.csv", "value\n7\n8\n");
-        var changed = project.Train("-p:Experiment=weights").Succeeded().Output;
+        var changed = project.Train("-p:Experiment=weights", "-v:d").Succeeded().Output;
+        StringAssert.Contains(changed, "Train is not answered from the records (weights is not up to date): its task makes the runs");
         StringAssert.Contains(changed, "Training weights with seed 42… (data/numbers.csv changed since run");
         Assert.AreEqual(1, changed.Split('\n').Count(l => l.Contains("Training weights", StringComparison.Ordinal)), changed);
         Assert.HasCount(before.Length + 1, project.Runs());

@@ -122,8 +122,10 @@ public sealed class Trainer(TrainSettings settings)
     /// when a run must be made. Then Train reads the files again and says what this saw (a new data file's hash costs
     /// two reads). A forced or sharded Train is never answered here.
     /// </summary>
-    public TrainResult? FromRecords(IReadOnlyList<RunPlan> plans)
+    /// <param name="why">When there is no answer, which run or group must be made.</param>
+    public TrainResult? FromRecords(IReadOnlyList<RunPlan> plans, out string? why)
     {
+        why = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var preparation = new RunPreparation(settings, held: true);
         var plan = TrainPlan.Make(plans, settings, preparation, shard: null, force: false);
@@ -132,7 +134,7 @@ public sealed class Trainer(TrainSettings settings)
         {
             if (OnRecord(plan, i) is not { } outcome)
             {
-                settings.Log.Detail($"{plan.Runs[i].Experiment} is not up to date: Train makes its runs");
+                why = $"{plan.Runs[i].Experiment} is not up to date";
                 return null;
             }
 
@@ -141,7 +143,7 @@ public sealed class Trainer(TrainSettings settings)
 
         if (GroupAssembly.OnRecord(settings, plan, outcomes) is not { } groups)
         {
-            settings.Log.Detail("a group is not on record with these members: Train records it");
+            why = "a group is not on record with these members";
             return null;
         }
 
