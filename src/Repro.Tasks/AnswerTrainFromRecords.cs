@@ -19,8 +19,7 @@ public sealed class AnswerTrainFromRecords : TrainTask
     private protected override void ExecuteCore()
     {
         // Elsewhere the cache key could take a processor count or instruction sets an earlier build started the node with.
-        var plans = Force || !Probes.BuildProcess.StartedForThisBuild() ? [] : Plan(quiet: true);
-        if (plans.Count == 0 || Slice is not null)
+        if (Force || !Probes.BuildProcess.StartedForThisBuild())
         {
             return;
         }
@@ -28,6 +27,12 @@ public sealed class AnswerTrainFromRecords : TrainTask
         var held = new HeldRunLog();
         try
         {
+            var plans = Plan(quiet: true);
+            if (plans.Count == 0 || Slice is not null)
+            {
+                return;
+            }
+
             var settings = TrainSettings(held);
             if (new Trainer(settings).FromRecords(plans, out var why) is { } result)
             {
