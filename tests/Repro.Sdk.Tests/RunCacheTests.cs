@@ -122,9 +122,10 @@ public sealed class RunCacheTests
     {
         var project = ExperimentProject.Create("""<Experiment Include="weights" Seed="42" Data="data/numbers.csv" />""", git: false);
         var made = project.Train().Succeeded().Output;
-        var answered = project.Train().Succeeded().Output;
+        var answered = project.Train("-v:d").Succeeded().Output;
 
-        StringAssert.Contains(answered, "up to date: weights");
+        StringAssert.Contains(made, "Training weights with seed 42…");
+        StringAssert.Contains(answered, "every one up to date: answered from the records");
         foreach (var output in new[] { made, answered })
         {
             Assert.AreEqual(1, Warnings(output, "REPRO1002"), output);
