@@ -55,8 +55,7 @@ public abstract class ExperimentsTask : ReproTask
     private protected MLNetUse? MLNet => MLNetUse.Find(FullPath(ProgramInputs.AssetsFile), ProgramInputs.TargetFramework);
 
     /// <summary>The checked plans, or none after logging every problem found.</summary>
-    /// <param name="quiet">Log nothing, and give no plans when any problem is found: a later task reports it.</param>
-    private protected IReadOnlyList<RunPlan> Plan(bool quiet = false)
+    private protected IReadOnlyList<RunPlan> Plan()
     {
         var specs = Experiments.Select(item => new ExperimentSpec(
             item.ItemSpec,
@@ -64,11 +63,6 @@ public abstract class ExperimentsTask : ReproTask
                 .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase))).ToArray();
         var (plans, errors) = ExperimentPlanner.Plan(specs, new CommandLineOverrides(Experiment, Seed, TestSize, Params) { Seeds = Seeds, Sweep = Sweep },
             Settings.ProjectDirectory, new ProcessorCountPolicy(ProcessorCount, MLNet));
-        if (quiet && errors.Count > 0)
-        {
-            return [];
-        }
-
         foreach (var error in errors)
         {
             if (error.ExperimentIndex is int index && index >= 0 && index < Experiments.Length && Location(index) is { } at)
@@ -88,11 +82,7 @@ public abstract class ExperimentsTask : ReproTask
         }
         catch (Diagnostics.ReproException e)
         {
-            if (!quiet)
-            {
-                RunLog.Error(e.Code, e.Message);
-            }
-
+            RunLog.Error(e.Code, e.Message);
             return [];
         }
 

@@ -41,6 +41,29 @@ public sealed class SourcePatchTests
     }
 
     [TestMethod]
+    public void ARunStoreAndRegistryInGitignoreStillGiveThePatch()
+    {
+        // The usual layout: runs/ and registry/ ignored. git add refuses a pathspec that names an ignored folder.
+        _repository.Write(".gitignore", "bin/\nruns/\nregistry/\n");
+        Git("add", ".gitignore");
+        Git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "ignore the store");
+        _repository.Write("project/Program.cs", "class P { int changed; }\n");
+        _repository.Write("project/New.cs", "class New {}\n");
+        _repository.Write("project/runs/20261122-051500-123-3f9a1c/run.json", "{}");
+        var log = new TestLog();
+
+        var stamp = Attach(log);
+
+        Assert.AreEqual(0, log.Warnings.Count, string.Join("\n", log.Warnings.Select(w => w.Message)));
+        using var runFolder = new TempFolder();
+        stamp.RecordIn(runFolder.Path);
+        var text = File.ReadAllText(Path.Combine(runFolder.Path, RunFiles.SourcePatch));
+        StringAssert.Contains(text, "int changed;");
+        StringAssert.Contains(text, "b/project/New.cs");
+        Assert.IsFalse(text.Contains("runs/", StringComparison.Ordinal), "the run store is left out");
+    }
+
+    [TestMethod]
     public void ThePatchGivesBackTheDirtyTreeOnAFreshWorktreeOfTheCommit()
     {
         _repository.Write("project/Program.cs", "class P { int changed; }\n");

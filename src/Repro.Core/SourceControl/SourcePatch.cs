@@ -123,7 +123,8 @@ public sealed class SourcePatch
                 steps.Add(["read-tree", commit]);
             }
 
-            steps.Add(["add", "--intent-to-add", "--all", .. pathspecs]);
+            // git add refuses a pathspec that names an ignored folder (runs/ in .gitignore); it adds nothing from one anyway.
+            steps.Add(["add", "--intent-to-add", "--all", .. GitProbe.Pathspecs(root, excluded?.Where(f => !Ignored(root, f)).ToArray())]);
             steps.Add(
             [
                 "diff", "--binary", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--ignore-submodules",
@@ -153,6 +154,9 @@ public sealed class SourcePatch
         failure = null;
         return patch;
     }
+
+    private static bool Ignored(string root, string folder) =>
+        GitProbe.GitWith(root, new Dictionary<string, string>(), "check-ignore", "--no-index", "-q", "--", Path.GetFullPath(folder)).ExitCode == 0;
 
     private static string Size(long bytes) => bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 }
