@@ -5,9 +5,18 @@ using Repro.Training;
 
 namespace Repro.Tasks;
 
-/// <summary>The two tasks of -t:Train: what they take besides the experiments, and how a Train's result is shown and returned.</summary>
-public abstract class TrainTask : ExperimentsTask
+/// <summary>
+/// -t:Train: runs every selected experiment that is not up to date with the built program and records each run. Two
+/// tasks do it, <see cref="TrainInBuildProcess"/> and <see cref="TrainExperiments"/> in a task host; they differ only
+/// in how a signal that ends the build reaches the runs.
+/// </summary>
+public abstract class TrainTask : ExperimentsTask, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>-p:StopOnFirstFailure=true: start no further run once one has failed.</summary>
+    public bool StopOnFirstFailure { get; set; }
+
     /// <summary>$(SourceRevisionId), when the SDK's own git reader set it.</summary>
     public string? SourceRevisionId { get; set; }
 
@@ -28,10 +37,41 @@ public abstract class TrainTask : ExperimentsTask
     [Output]
     public ITaskItem[] Groups { get; private set; } = [];
 
-    private protected TrainSettings TrainSettings(IRunLog log) => Training.TrainSettings.For(Settings, ProgramInputs, SourceRevisionId, log);
+    /// <summary>MSBuild's cancellation (Ctrl+C): the runs being made are stopped and recorded as cancelled.</summary>
+    public void Cancel() => _cancel.Cancel();
+
+    /// <summary>What, besides MSBuild's <see cref="Cancel"/>, cancels the runs while they are made in this process.</summary>
+    private protected abstract IDisposable CancelOnSignals(CancellationTokenSource cancellation);
+
+    private protected void Train()
+    {
+        var plans = Plan();
+        if (plans.Count == 0)
+        {
+            return;
+        }
+
+        var settings = Training.TrainSettings.For(Settings, ProgramInputs, SourceRevisionId, RunLog);
+        TrainResult result;
+        using (CancelOnSignals(_cancel))
+        {
+            result = new Trainer(settings).Train(plans, _cancel.Token, Force, ParallelLimit, StopOnFirstFailure, Slice);
+        }
+
+        Show(result, settings);
+        if (RunSummary.Failures(result, StopOnFirstFailure) is { } failures)
+        {
+            RunLog.Progress(failures);
+        }
+
+        if (_cancel.IsCancellationRequested)
+        {
+            RunLog.Error(ErrorCode.Cancelled, RunSummary.Cancelled(result));
+        }
+    }
 
     /// <summary>The summary of the runs and groups, the runs page, and the items Train returns.</summary>
-    private protected void Show(TrainResult result, TrainSettings settings)
+    private void Show(TrainResult result, TrainSettings settings)
     {
         if (result.Runs.Count > 0)
         {

@@ -98,8 +98,14 @@ public sealed class ReliabilityTests
 
     [TestMethod]
     public void SigtermToTheBuildAloneStillRecordsTheRunAsCancelled() =>
-        // The dotnet CLI ends its process at once; the orphaned task host notices and cancels the run itself.
+        // The dotnet CLI ends its process at once; the process's exit waits until the run it made is recorded.
         Cancel(signal: "TERM", wholeGroup: false);
+
+    [TestMethod]
+    public void SigtermToTheBuildAloneRecordsTheRunAsCancelledFromATaskHostToo() =>
+        // Where Train runs in a task host (a worker node's Train, this repository's sample), the orphaned task host
+        // notices its build is gone and cancels the run itself.
+        Cancel(signal: "TERM", wholeGroup: false, "-p:ReproTaskFactory=TaskHostFactory");
 
     [TestMethod]
     public void AKilledBuildLeavesAnInterruptedRunThatRunsListsAndPruneRemovesAlone()
@@ -152,12 +158,12 @@ public sealed class ReliabilityTests
         _project.Reproduce(Path.GetFileName(added[0])).Succeeded();
     }
 
-    private static void Cancel(string signal, bool wholeGroup)
+    private static void Cancel(string signal, bool wholeGroup, params string[] properties)
     {
         string folder;
         int[] pids;
         CommandResult result;
-        using (var build = BackgroundBuild.Start(_project, "build", "-t:Train", "-p:Experiment=\"first slow after\"", "-p:Force=true"))
+        using (var build = BackgroundBuild.Start(_project, ["build", "-t:Train", "-p:Experiment=\"first slow after\"", "-p:Force=true", .. properties]))
         {
             (folder, pids) = WaitForProgram(build);
             build.Signal(signal, wholeGroup);
@@ -166,7 +172,9 @@ public sealed class ReliabilityTests
 
         result.FailedWith("REPRO0016");
         var final = folder[..^".partial".Length];
-        // After a SIGTERM the dotnet CLI ends the build's process first; the task host finishes the record moments later.
+        // After a SIGTERM the dotnet CLI ends the build's process first; a task host finishes the record moments later.
+        var inTaskHost = properties.Contains("-p:ReproTaskFactory=TaskHostFactory");
+        Assert.IsTrue(inTaskHost || File.Exists(Path.Combine(final, "run.json")), $"the build's process ended before the run was recorded:\n{result.Output}");
         var clock = Stopwatch.StartNew();
         while (signal == "TERM" && !File.Exists(Path.Combine(final, "run.json")) && clock.Elapsed < TimeSpan.FromSeconds(30))
         {

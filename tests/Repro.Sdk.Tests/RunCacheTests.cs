@@ -87,46 +87,47 @@ public sealed class RunCacheTests
     }
 
     [TestMethod]
-    public void AnUpToDateTrainIsAnsweredInTheBuildsProcessWithTheLinesAndItemsTrainsTaskGives()
+    public void TrainInTheBuildsProcessMakesTheRunsTheTaskHostWouldAndSaysWhatItSays()
     {
         var project = ExperimentProject.Create("""
                 <Experiment Include="weights" Seed="42" Data="data/numbers.csv" Scale="2" />
                 <Experiment Include="seeded" Seeds="1;2;3" Data="data/numbers.csv" />
             """, projectBody: ShowRuns);
-        project.Train().Succeeded();
+        var made = project.Train("-v:d").Succeeded().Output;
+        Assert.IsTrue(made.Contains("Task \"TrainInBuildProcess\"", StringComparison.Ordinal), "the build's process trained");
+        Assert.IsFalse(made.Contains("Task \"TrainExperiments\"", StringComparison.Ordinal), "no task host was started for Train");
+        StringAssert.Contains(made, "Training weights with seed 42…");
         var before = project.Runs();
+        Assert.HasCount(4, before);
 
-        var detailed = project.Train("-v:d").Succeeded().Output;
-        StringAssert.Contains(detailed, "every one up to date: answered from the records");
-        Assert.IsTrue(detailed.Contains("Task \"AnswerTrainFromRecords\"", StringComparison.Ordinal), "the build's process answered");
-        Assert.IsFalse(detailed.Contains("Task \"TrainExperiments\"", StringComparison.Ordinal), "Train's own task did not run");
-        var inProcess = project.Train().Succeeded().Output;
+        // The task host finds every run up to date: the cache key the build's process gave each run is the one it gives.
         var inTaskHost = project.Train("-p:ReproTaskFactory=TaskHostFactory").Succeeded().Output;
+        var inProcess = project.Train().Succeeded().Output;
         var answer = Answer(inProcess);
         Assert.IsTrue(answer.Any(l => l.StartsWith("Group ", StringComparison.Ordinal) && l.EndsWith("(up to date)", StringComparison.Ordinal)), string.Join("\n", answer));
         Assert.AreEqual(4, answer.Count(l => l.StartsWith("ReproRun ", StringComparison.Ordinal) && l.EndsWith("UpToDate=true", StringComparison.Ordinal)));
         CollectionAssert.AreEqual(Answer(inTaskHost), answer, "the same summary, page and items either way");
         CollectionAssert.AreEqual(before, project.Runs(), "no run folder written");
 
-        // With a run to make, the build's process says nothing and Train's own task plans, warns and trains as before.
+        // And the other way: a run the task host made is up to date in the build's process.
         project.Write("data/numbers.csv", "value\n7\n8\n");
-        var changed = project.Train("-p:Experiment=weights", "-v:d").Succeeded().Output;
-        StringAssert.Contains(changed, "Train is not answered from the records (weights is not up to date): its task makes the runs");
+        var changed = project.Train("-p:Experiment=weights", "-p:ReproTaskFactory=TaskHostFactory").Succeeded().Output;
         StringAssert.Contains(changed, "Training weights with seed 42… (data/numbers.csv changed since run");
-        Assert.AreEqual(1, changed.Split('\n').Count(l => l.Contains("Training weights", StringComparison.Ordinal)), changed);
+        var weights = project.Runs().Except(before).Single();
+        StringAssert.Contains(project.Train("-p:Experiment=weights").Succeeded().Output, $"up to date: weights (run {Path.GetFileName(weights)})");
         Assert.HasCount(before.Length + 1, project.Runs());
     }
 
     [TestMethod]
-    public void AWarningOfTrainsPlanningIsGivenOnceWhetherOrNotTheBuildsProcessAnswers()
+    public void AWarningOfTrainsPlanningIsGivenOnceWhetherARunIsMadeOrUpToDate()
     {
         var project = ExperimentProject.Create("""<Experiment Include="weights" Seed="42" Data="data/numbers.csv" />""", git: false);
         var made = project.Train().Succeeded().Output;
-        var answered = project.Train("-v:d").Succeeded().Output;
+        var upToDate = project.Train().Succeeded().Output;
 
         StringAssert.Contains(made, "Training weights with seed 42…");
-        StringAssert.Contains(answered, "every one up to date: answered from the records");
-        foreach (var output in new[] { made, answered })
+        StringAssert.Contains(upToDate, "up to date: weights (run ");
+        foreach (var output in new[] { made, upToDate })
         {
             Assert.AreEqual(1, Warnings(output, "REPRO1002"), output);
         }

@@ -10,27 +10,6 @@ namespace Repro.Groups;
 /// </summary>
 public static class GroupAssembly
 {
-    /// <summary>
-    /// Every group of an unsharded plan whose runs were all up to date, as it is on record with exactly those members;
-    /// null when any group would have to be written. Writes and logs nothing.
-    /// </summary>
-    public static IReadOnlyList<(GroupPlan Plan, GroupOutcome Outcome)>? OnRecord(TrainSettings settings, TrainPlan plan, IReadOnlyList<RunOutcome> outcomes)
-    {
-        var found = new List<(GroupPlan, GroupOutcome)>();
-        foreach (var group in plan.Runs.Select(r => r.Plan.Group).OfType<GroupPlan>().Distinct())
-        {
-            var members = plan.Runs.Select((run, i) => (run.Plan, Outcome: outcomes[i])).Where(m => m.Plan.Group == group).ToArray();
-            if (GroupRecorder.OnRecord(settings.Store, members) is not { } outcome)
-            {
-                return null;
-            }
-
-            found.Add((group, outcome));
-        }
-
-        return found;
-    }
-
     /// <param name="outcomes">Each run of <paramref name="plan"/>, in its order; null where none was recorded.</param>
     public static (IReadOnlyList<GroupOutcome> Recorded, IReadOnlyList<PendingGroup> Pending) Record(
         TrainSettings settings, TrainPlan plan, IReadOnlyList<RunOutcome?> outcomes)

@@ -1,6 +1,5 @@
 using Repro.Experiments;
 using Repro.Records;
-using Repro.Runs;
 using Repro.Training;
 
 namespace Repro.Groups;
@@ -17,12 +16,13 @@ public static class GroupRecorder
     public static GroupOutcome Record(
         TrainSettings settings, GroupPlan plan, string groupId, DateTimeOffset startedAt, IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs)
     {
-        var members = Members(runs);
+        var members = runs.Select(r => new GroupMember(
+            r.Outcome.Record.RunId, r.Plan.Seed, r.Plan.Point, r.Outcome.Record.Status, r.Outcome.Record.Metrics, r.Outcome.UpToDate)).ToArray();
         var store = new GroupStore(settings.Store);
-        if (OnRecord(store, members) is { } existing)
+        if (members.All(m => m.UpToDate) && Existing(store, members) is { } existing)
         {
-            settings.Log.Progress(UpToDate(existing, plan));
-            return existing;
+            settings.Log.Progress($"up to date: group {existing.GroupId} of {plan.Experiment}");
+            return new GroupOutcome(existing, store.Find(existing.GroupId)!, UpToDate: true);
         }
 
         var command = ReproduceCommand.ForGroup(plan, runs[0].Plan.Overrides, settings.ProjectFile);
@@ -30,20 +30,6 @@ public static class GroupRecorder
         return Write(store, settings.Log, settings.ProjectFile, plan, groupId, startedAt, git, command, members,
             FirstLogged(runs.Select(r => (r.Outcome.Record, r.Outcome.Folder))));
     }
-
-    /// <summary>The group on record with exactly these members, when every one of them was up to date; null otherwise. Writes nothing.</summary>
-    internal static GroupOutcome? OnRecord(RunStore store, IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs) =>
-        OnRecord(new GroupStore(store), Members(runs));
-
-    internal static string UpToDate(GroupOutcome group, GroupPlan plan) => $"up to date: group {group.Record.GroupId} of {plan.Experiment}";
-
-    private static GroupOutcome? OnRecord(GroupStore store, IReadOnlyList<GroupMember> members) =>
-        members.All(m => m.UpToDate) && Existing(store, members) is { } existing
-            ? new GroupOutcome(existing, store.Find(existing.GroupId)!, UpToDate: true)
-            : null;
-
-    private static GroupMember[] Members(IReadOnlyList<(RunPlan Plan, RunOutcome Outcome)> runs) => runs.Select(r => new GroupMember(
-        r.Outcome.Record.RunId, r.Plan.Seed, r.Plan.Point, r.Outcome.Record.Status, r.Outcome.Record.Metrics, r.Outcome.UpToDate)).ToArray();
 
     /// <summary>
     /// A sharded Train's group whose members all fell to its shard. Its id is derived from the commit and the plan, so it

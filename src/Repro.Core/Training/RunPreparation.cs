@@ -13,11 +13,8 @@ namespace Repro.Training;
 /// will pick, and the data hashes (each list of files hashed once, through the hash cache). It prepares runs; it is
 /// used before runs start, never while they run.
 /// </summary>
-/// <param name="held">Keep what it learns (new hashes in the hash cache, row fingerprints in the store) only when
-/// <see cref="Keep"/> is called: a look that may be discarded leaves the next one to meet the same files, and say the same.</param>
-public sealed class RunPreparation(TrainSettings settings, bool held = false)
+public sealed class RunPreparation(TrainSettings settings)
 {
-    private readonly List<ProfiledFile> _unkept = [];
     private readonly Dictionary<string, (IReadOnlyList<FileFingerprint> Files, IReadOnlyList<DataProfile> Profiles)> _data = new(StringComparer.Ordinal);
     private BuildInputs? _inputs;
     private HashCache? _hashes;
@@ -85,27 +82,15 @@ public sealed class RunPreparation(TrainSettings settings, bool held = false)
             profiled.Add(file with { Profile = file.Profile with { Path = Relative(full) } });
             return file.Sha256;
         });
-        _unkept.AddRange(profiled);
-        if (!held)
+        _hashes?.Save();
+        foreach (var file in profiled)
         {
-            Keep();
+            KeepRows(file);
         }
 
         var profiles = profiled.Where(f => f.Profile.Format == DataFormat.Delimited).Select(f => f.Profile)
             .OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
         return _data[key] = (files, profiles);
-    }
-
-    /// <summary>Saves the hash cache and the row fingerprints of the files read so far.</summary>
-    public void Keep()
-    {
-        _hashes?.Save();
-        foreach (var file in _unkept)
-        {
-            KeepRows(file);
-        }
-
-        _unkept.Clear();
     }
 
     private string Relative(string full) => Path.GetRelativePath(settings.ProjectDirectory, full).Replace('\\', '/');

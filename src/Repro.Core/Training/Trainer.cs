@@ -115,53 +115,6 @@ public sealed class Trainer(TrainSettings settings)
         return new TrainResult(runs, groups) { NotRecorded = failures, Pending = pendingGroups };
     }
 
-    /// <summary>
-    /// Train's answer when there is nothing to make: every planned run has a completed run on record with its cache
-    /// key, and every group one with exactly those members. Null otherwise. It writes nothing and logs only when it
-    /// answers, so the build asks it first, in its own process, and starts a task host for <see cref="Train"/> only
-    /// when a run must be made. Then Train reads the files again and says what this saw (a new data file's hash costs
-    /// two reads). A forced or sharded Train is never answered here.
-    /// </summary>
-    /// <param name="why">When there is no answer, which run or group must be made.</param>
-    public TrainResult? FromRecords(IReadOnlyList<RunPlan> plans, out string? why)
-    {
-        why = null;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var preparation = new RunPreparation(settings, held: true);
-        var plan = TrainPlan.Make(plans, settings, preparation, shard: null, force: false);
-        var outcomes = new RunOutcome[plan.Runs.Count];
-        for (var i = 0; i < plan.Runs.Count; i++)
-        {
-            if (OnRecord(plan, i) is not { } outcome)
-            {
-                why = $"{plan.Runs[i].Experiment} is not up to date";
-                return null;
-            }
-
-            outcomes[i] = outcome;
-        }
-
-        if (GroupAssembly.OnRecord(settings, plan, outcomes) is not { } groups)
-        {
-            why = "a group is not on record with these members";
-            return null;
-        }
-
-        preparation.Keep();
-        settings.Log.Detail($"planned {plan.Runs.Count} run(s) in {clock.ElapsedMilliseconds} ms ({plan.DescribeTimings()}), every one up to date: answered from the records");
-        for (var i = 0; i < plan.Runs.Count; i++)
-        {
-            settings.Log.Progress(UpToDate(plan.Runs[i], outcomes[i]));
-        }
-
-        foreach (var (group, outcome) in groups)
-        {
-            settings.Log.Progress(GroupRecorder.UpToDate(outcome, group));
-        }
-
-        return new TrainResult(outcomes, groups.Select(g => g.Outcome).ToArray());
-    }
-
     private static RunOutcome? OnRecord(TrainPlan plan, int i) => plan.Cache[i] is { Hit: { } hit, HitFolder: { } folder }
         ? new RunOutcome(hit, folder, UpToDate: true) { Member = plan.Runs[i].Member }
         : null;
