@@ -13,11 +13,6 @@ namespace Repro.Sdk.Tests;
 [TestClass]
 public sealed class ToolTests
 {
-    private const string Experiments = """
-            <Experiment Include="weights" Seed="42" Data="data/numbers.csv" />
-            <Experiment Include="crash" Seed="1" Mode="crash" />
-        """;
-
     private static ExperimentProject _project = null!;
     private static string _good = null!;
     private static string _worse = null!;
@@ -26,24 +21,8 @@ public sealed class ToolTests
     private static string _remoteOnly = null!;
 
     [ClassInitialize]
-    public static void TrainRegisterAndDamage(TestContext context)
-    {
-        _project = ExperimentProject.Create(Experiments);
-        _good = _project.TrainRun("weights");
-        _worse = _project.TrainRun("weights", "-p:Force=true", "-p:Params=Scale=0.5");
-        _damaged = _project.TrainRun("weights", "-p:Force=true");
-        _remoteOnly = _project.TrainRun("weights", "-p:Force=true");
-        var before = _project.Runs();
-        _project.Train("-p:Experiment=crash").FailedWith("REPRO0006");
-        _failed = Path.GetFileName(_project.Runs().Except(before).Single());
-        _project.Dotnet("build", "-t:Register", "-p:RunId=" + _good, "-p:Model=weights").Succeeded();
-        _project.Dotnet("build", "-t:Promote", "-p:Model=weights@1", "-p:Alias=production").Succeeded();
-
-        var metrics = Path.Combine(_project.RunsDirectory, _damaged, "metrics.json");
-        File.WriteAllText(metrics, File.ReadAllText(metrics).Replace("\"rows\": 5", "\"rows\": 6"));
-        File.Delete(Path.Combine(_project.RunsDirectory, _remoteOnly, "artifacts", "model.txt"));
-        Interrupt("20200101-000000-000-abcdef");
-    }
+    public static void TrainRegisterAndDamage(TestContext context) =>
+        (_project, _good, _worse, _damaged, _failed, _remoteOnly) = ToolStore.Create();
 
     [TestMethod]
     public void EveryCommandAnswersAsItsVerbDoes()
@@ -90,10 +69,10 @@ public sealed class ToolTests
 
         // Prune removes what it finds: the same interrupted folder for the verb, then for the tool.
         _project.Dotnet("build", "-t:Prune").Succeeded();
-        Interrupt("20200101-000000-000-aaaaaa");
+        ToolStore.Interrupt(_project, "20200101-000000-000-aaaaaa");
         var pruned = _project.Dotnet("build", "-t:Prune").Succeeded().Output;
         StringAssert.Contains(pruned, "20200101-000000-000-aaaaaa");
-        Interrupt("20200101-000000-000-aaaaaa");
+        ToolStore.Interrupt(_project, "20200101-000000-000-aaaaaa");
         var again = Tool("prune");
         Assert.AreEqual(ExitCodes.Ok, again.ExitCode, again.Error);
         AssertSameAnswer(pruned, again.Output, "prune");
@@ -102,7 +81,7 @@ public sealed class ToolTests
     [TestMethod]
     public void JsonParsesAndCarriesTheSameFacts()
     {
-        Interrupt("20200101-000000-000-bbbbbb");
+        ToolStore.Interrupt(_project, "20200101-000000-000-bbbbbb");
         using var runs = Json("runs");
         var rows = runs.RootElement.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("runId").GetString()!);
         Assert.AreEqual(1, runs.RootElement.GetProperty("schemaVersion").GetInt32());
@@ -174,65 +153,6 @@ public sealed class ToolTests
         StringAssert.Contains(answer.Error, $"the project builds with Repro.Sdk {_project.Feed.Version}");
         StringAssert.Contains(answer.Error, $"dotnet tool update Repro.Tool --version {_project.Feed.Version}");
         Assert.DoesNotContain("Repro.Sdk", answer.Output);
-    }
-
-    [TestMethod]
-    public void TheNativeToolAnswersAsTheToolDoes()
-    {
-        if (!NativeTool.Runs)
-        {
-            Assert.Inconclusive("the Native AOT package is linux-x64's; this machine runs the portable one, which the tests above run");
-        }
-
-        // A record with a field written as null: the serializer lets it pass, and the check that reads the records' own
-        // contract must find it in the trimmed program too.
-        var unshaped = "20200102-000000-000-cccccc";
-        var folder = Path.Combine(_project.RunsDirectory, unshaped);
-        Folders.Copy(Path.Combine(_project.RunsDirectory, _good), folder);
-        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "run.json")))!.AsObject();
-        record["runId"] = unshaped;
-        record["experiment"] = null;
-        File.WriteAllText(Path.Combine(folder, "run.json"), record.ToJsonString());
-        try
-        {
-            string[][] cases =
-            [
-                ["runs"], ["runs", "--json"], ["runs", "--experiment", "weights", "--last", "2"],
-                ["describe", _good], ["describe", _good, "--json"], ["describe", _damaged], ["describe", unshaped], ["describe", "weights@production"],
-                ["compare", _worse, _good], ["compare", _worse, _good, "--json", "--max-regression", "score=0.0001"], ["compare", _failed, _good],
-                ["models"], ["models", "weights", "--json"], ["verify"], ["verify", "--json"],
-                ["describe", "20200101-000000-000-000000"], ["runs", "--last", "many"], ["no-such-command"],
-            ];
-            var described = Tool("describe", unshaped);
-            Assert.Contains("$.experiment is missing or null", described.Output + described.Error, $"{described.Output}\n{described.Error}");
-            foreach (var arguments in cases)
-            {
-                var expected = Tool(arguments);
-                var native = Repro.Processes.ChildProcess.Run(NativeTool.Path, arguments, _project.Directory, TimeSpan.FromMinutes(1));
-                var command = "dotnet repro " + string.Join(" ", arguments);
-                Assert.AreEqual(expected.ExitCode, native.ExitCode, $"{command}:\n{native.StandardError}");
-                Assert.AreEqual(expected.Output, native.StandardOutput, command);
-                Assert.AreEqual(expected.Error, native.StandardError, command);
-            }
-
-            // The page: the same bytes from both.
-            Assert.AreEqual(ExitCodes.Ok, Tool("report", "--output", "page-jit.html").ExitCode);
-            var report = Repro.Processes.ChildProcess.Run(NativeTool.Path, ["report", "--output", "page-native.html"], _project.Directory, TimeSpan.FromMinutes(1));
-            Assert.AreEqual(ExitCodes.Ok, report.ExitCode, report.StandardError);
-            CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(_project.Directory, "page-jit.html")), File.ReadAllBytes(Path.Combine(_project.Directory, "page-native.html")));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static void Interrupt(string runId)
-    {
-        // A build killed while it wrote a run: its folder names a process that is long gone.
-        var folder = Directory.CreateDirectory(Path.Combine(_project.RunsDirectory, runId + ".partial")).FullName;
-        File.WriteAllText(Path.Combine(folder, "owner.json"),
-            $$"""{"processId": 2147483000, "processStartedAt": "2020-01-01T00:00:00+00:00", "machine": "{{Environment.MachineName}}"}""");
     }
 
     /// <summary>The verb's answer, "Demo -> " and what follows, holds the tool's answer line for line.</summary>

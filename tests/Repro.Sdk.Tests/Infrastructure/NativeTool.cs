@@ -16,18 +16,6 @@ internal static class NativeTool
 
     public static string Path => Published.Value;
 
-    /// <summary>
-    /// Starts the publish beside the first test classes: it takes about 45 s of the 2 cores, and made last, by the
-    /// test that needs it, it ran with nothing beside it at the end of the run. A failure is the test's, when it asks.
-    /// </summary>
-    public static void PublishInBackground()
-    {
-        if (Runs)
-        {
-            _ = Task.Run(() => Published.Value);
-        }
-    }
-
     private static string Publish()
     {
         // After the feed: its pack builds the same project for linux-x64 (without AOT) in the same obj folder.

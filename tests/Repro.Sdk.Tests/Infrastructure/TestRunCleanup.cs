@@ -5,7 +5,7 @@ namespace Repro.Sdk.Tests.Infrastructure;
 /// <summary>
 /// Test classes run two at once (each class's tests one after another, on projects of their own); no test sets
 /// process-wide state. The SDK is packed once, before any class starts, so no build restores the repository's
-/// projects while the pack does. The native tool, which only one test needs, is published beside the first classes.
+/// projects while the pack does.
 /// </summary>
 [TestClass]
 public static class TestRunCleanup
@@ -16,7 +16,6 @@ public static class TestRunCleanup
         Console.WriteLine("Repro.Sdk.Tests: packing the SDK into a feed of this test run…");
         var trash = PackedSdk.EmptyTheTrash();
         _ = PackedSdk.Feed;
-        NativeTool.PublishInBackground();
         trash.Wait();
     }
 
