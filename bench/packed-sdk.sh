@@ -15,7 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 source "$here/lib.sh"
-need hyperfine
+need hyperfine jq
 
 echo "Packing the SDK and the packages it references..." >&2
 version="0.1.0-bench.$(date +%s)"
@@ -43,14 +43,33 @@ cat > "$project/NuGet.config" <<EOF
 </configuration>
 EOF
 export NUGET_PACKAGES="$work/packages"
+# Restored before the commit, so the lock file restore writes is committed too and the tree is clean.
+(cd "$project" && dotnet restore -nologo -v:q > "$work/restore.log" 2>&1 || { cat "$work/restore.log" >&2; exit 1; })
 (cd "$project" && git init -q && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm sample)
 
 echo "Training the copy once..." >&2
 cd "$project"
 dotnet build -t:Train -nologo -v:q > "$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 1; }
 
+# The programs alone, started as Train starts them, each on a copy of its run's config.json: iris-sdca's run and the
+# five members of the seed group. What a user would pay without Repro.
+program="$project/bin/Debug/net10.0/IrisExperiment.dll"
+alone() {
+    local line=""
+    for record in "$project"/runs/2*/run.json; do
+        [ "$(jq -r .experiment "$record")" = "$1" ] || continue
+        local folder="$work/direct/$(basename "$(dirname "$record")")"
+        mkdir -p "$folder" && cp "$(dirname "$record")/config.json" "$folder/"
+        line+="DOTNET_PROCESSOR_COUNT=1 OMP_NUM_THREADS=1 dotnet exec $program --repro-run $folder > /dev/null; "
+    done
+    echo "$line"
+}
+
 build="dotnet build -nologo -v:q"
-commands=()
+commands=(
+    -n "iris-sdca program alone (dotnet exec)" "$(alone iris-sdca)"
+    -n "5 programs of the seed group alone (dotnet exec)" "$(alone iris-forest-seeds)"
+)
 for factory in "" TaskHostFactory; do
     option=""; label="in the build process"
     if [ -n "$factory" ]; then option="-p:ReproTaskFactory=$factory"; label="TaskHostFactory"; fi
@@ -62,9 +81,20 @@ for factory in "" TaskHostFactory; do
         -n "build -t:Train, 5-seed group ($label)" "$build -t:Train -p:Experiment=iris-forest-seeds -p:Force=true $option"
     )
 done
-hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/table.md" --style basic "${commands[@]}" >&2
+hyperfine --warmup 1 --runs "$runs" --export-markdown "$work/table.md" --export-json "$work/table.json" --style basic "${commands[@]}" >&2
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 cat "$work/table.md"
+
+# Issue 25's goals for Train, on the packed SDK with the tasks in the build process.
+mean() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .mean' "$work/table.json"; }
+label="in the build process"
+awk -v noop="$(mean "no-op build ($label)")" -v utd="$(mean "build -t:Train, up to date ($label)")" \
+    -v sdca="$(mean "build -t:Train, iris-sdca ($label)")" -v sdca_alone="$(mean "iris-sdca program alone (dotnet exec)")" \
+    -v group="$(mean "build -t:Train, 5-seed group ($label)")" -v group_alone="$(mean "5 programs of the seed group alone (dotnet exec)")" 'BEGIN {
+    print ""
+    printf "- An ML.NET run (iris-sdca): Train minus the no-op build minus the program alone: %.2f s (goal 0.1 s).\n", sdca - noop - sdca_alone
+    printf "- The five-seed group: Train minus the no-op build minus the five programs: %.2f s (goal 0.5 s in all).\n", group - noop - group_alone
+    printf "- The up-to-date Train over the no-op build: %.2fx (goal at most 1.1x).\n", utd / noop }'
