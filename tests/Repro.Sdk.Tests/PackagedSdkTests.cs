@@ -238,6 +238,46 @@ public sealed class PackagedSdkTests
     }
 
     [TestMethod]
+    public void OnDotnet10TheTasksLoadCompiledAheadOfTimeSoTheJitLeavesRepro()
+    {
+        var tools = Path.Combine(_project.Feed.Packages, "repro.sdk", _project.Feed.Version.ToLowerInvariant(), "tools");
+        foreach (var assembly in new[] { "Repro.Tasks.dll", "Repro.Core.dll" })
+        {
+            Assert.IsTrue(ReadyToRun(Path.Combine(tools, "net10.0", assembly)), $"tools/net10.0/{assembly} is compiled ahead of time");
+            Assert.IsFalse(ReadyToRun(Path.Combine(tools, "net8.0", assembly)), $"tools/net8.0/{assembly} is IL, for MSBuild on .NET 8 and 9");
+        }
+
+        Assert.IsFalse(File.Exists(Path.Combine(tools, "net10.0", "System.Text.Json.dll")), "on .NET 10 the framework's own System.Text.Json is used");
+        Assert.IsTrue(File.Exists(Path.Combine(tools, "net8.0", "System.Text.Json.dll")), "on .NET 8 the package's 10.x");
+
+        var detailed = _project.Dotnet("build", "-t:Runs", "-v:d").Succeeded().Output;
+        StringAssert.Contains(detailed, Path.Combine(tools, "net10.0", "Repro.Tasks.dll"), "MSBuild on .NET 10 loads tools/net10.0");
+        // The runtime refuses an image compiled against another major version and compiles the IL instead; only counting
+        // what the JIT compiles shows the ahead-of-time code is used.
+        var compiledAheadOfTime = JitCompiledReproMethods();
+        var compiledFromIl = JitCompiledReproMethods("-p:ReproTasksAssembly=" + Path.Combine(tools, "net8.0", "Repro.Tasks.dll"));
+        Assert.IsGreaterThan(100, compiledFromIl, "the IL's methods are JIT-compiled");
+        Assert.IsLessThan(compiledFromIl / 10, compiledAheadOfTime, $"{compiledAheadOfTime} of Repro's methods JIT-compiled, {compiledFromIl} from IL");
+    }
+
+    /// <summary>How many of Repro's methods the JIT compiles in a -t:Runs build's own process.</summary>
+    private static int JitCompiledReproMethods(params string[] properties)
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"repro-jit-{Guid.NewGuid():N}.txt");
+        var environment = new Dictionary<string, string>(_project.Feed.Environment) { ["DOTNET_JitStdOutFile"] = log, ["DOTNET_JitDisasmSummary"] = "1" };
+        _project.Dotnet(environment, ["build", "-t:Runs", "-m:1", "-nodeReuse:false", .. properties]).Succeeded();
+        var count = File.ReadLines(log).Count(line => line.Contains(" Repro.", StringComparison.Ordinal));
+        File.Delete(log);
+        return count;
+    }
+
+    private static bool ReadyToRun(string assembly)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    [TestMethod]
     public void CommandLineOverridesAreRecordedAsSuch()
     {
         var project = OwnStore;
