@@ -193,6 +193,45 @@ public sealed class HashCacheTests
         return sha256;
     }
 
+    [TestMethod]
+    public void AnUnchangedProgramIsNotReadAgainAndARebuiltOneIs()
+    {
+        using var folder = new TempFolder();
+        var program = Settled(folder.Write("bin/Demo.dll", "the program"));
+        var library = Settled(folder.Write("bin/Lib.dll", "a library the program loads, large in an ML.NET program"));
+        folder.Write("bin/Demo.deps.json", """
+            {"runtimeTarget":{"name":"net10.0"},"targets":{"net10.0":{"Lib/1.0.0":{"runtime":{"lib/net10.0/Lib.dll":{}}}}}}
+            """);
+        Settled(Path.Combine(folder.Path, "bin", "Demo.deps.json"));
+        var cachePath = Path.Combine(folder.Path, "obj", "repro", "hashes.json");
+        var settings = new Repro.Training.TrainSettings(Path.Combine(folder.Path, "Demo.csproj"), new Repro.Runs.RunStore(Path.Combine(folder.Path, "runs")),
+            program, "dotnet", Path.Combine(folder.Path, "packages.lock.json"), Repro.SourceControl.GitStamp.Unknown("a test"), "10.0.100", "net10.0",
+            new TestLog(), HashCacheFile: cachePath);
+
+        string Digest(CountingHasher hasher)
+        {
+            var cache = HashCache.Open(cachePath, new TestLog(), hasher.Hash);
+            var digest = Repro.Training.BuildInputs.Read(settings, cache).Program.Sha256;
+            cache.Save();
+            return digest;
+        }
+
+        var first = new CountingHasher();
+        var digest = Digest(first);
+        Assert.AreEqual(2, first.Reads, "the program and the library its deps.json names");
+        Assert.AreEqual(Repro.Training.BuildInputs.Read(settings).Program.Sha256, digest, "the same digest as without the cache");
+
+        var second = new CountingHasher();
+        Assert.AreEqual(digest, Digest(second));
+        Assert.AreEqual(0, second.Reads, "nothing changed, so no file of the program is read");
+
+        File.WriteAllText(program, "the program, rebuilt");
+        Settled(program);
+        var third = new CountingHasher();
+        Assert.AreNotEqual(digest, Digest(third), "a rebuilt program is a new program");
+        Assert.AreEqual(1, third.Reads, "only the rebuilt file is read");
+    }
+
     private static string Settled(string path)
     {
         File.SetLastWriteTimeUtc(path, AnHourAgo);

@@ -15,11 +15,12 @@ public sealed record ProgramFile(string Path, string Sha256);
 public static class ProgramIdentity
 {
     /// <summary>The files the program at <paramref name="assemblyPath"/> loads, hashed and sorted by path, ordinal.</summary>
-    public static IReadOnlyList<ProgramFile> Files(string assemblyPath)
+    /// <param name="sha256">How a file is hashed: <see cref="FileHash.Sha256"/>, or through a <see cref="HashCache"/>.</param>
+    public static IReadOnlyList<ProgramFile> Files(string assemblyPath, Func<string, string>? sha256 = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
         return LoadedPaths(assemblyPath)
-            .Select(path => new ProgramFile(path, InputFile.Read(Path.Combine(folder, path), FileHash.Sha256)))
+            .Select(path => new ProgramFile(path, InputFile.Read(Path.Combine(folder, path), sha256 ?? FileHash.Sha256)))
             .ToArray();
     }
 

@@ -11,7 +11,9 @@ namespace Repro.Training;
 /// </summary>
 public sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program)
 {
-    public static BuildInputs Read(TrainSettings settings)
+    /// <param name="hashes">Where the program's files are hashed: through the build's hash cache, so the tens of megabytes an
+    /// ML.NET program loads are not read at every build; null to read them.</param>
+    public static BuildInputs Read(TrainSettings settings, HashCache? hashes = null)
     {
         StrictMode.RequireKnownCleanTree(settings);
         LockFileRecord? lockFile = null;
@@ -38,7 +40,7 @@ public sealed record BuildInputs(LockFileRecord? LockFile, ProgramRecord Program
                 $"the experiment program '{settings.ProgramPath}' was not built: check that the project builds with 'dotnet build'.");
         }
 
-        var files = ProgramIdentity.Files(settings.ProgramPath);
+        var files = ProgramIdentity.Files(settings.ProgramPath, hashes is null ? null : hashes.Sha256);
         var program = new ProgramRecord(Relative(settings, settings.ProgramPath), ProgramIdentity.Digest(files), settings.TargetFramework) { Files = files };
         return new BuildInputs(lockFile, program);
     }

@@ -10,8 +10,8 @@ namespace Repro.Training;
 
 /// <summary>
 /// What one build knows once and every run shares: the stamps of the program and the lock file, the runtime the host
-/// will pick, and the data hashes (each list of files hashed once, through the hash cache). It prepares runs; it is
-/// used before runs start, never while they run.
+/// will pick, and the data hashes (each list of files hashed once; the program's files and the data through the hash
+/// cache). It prepares runs; it is used before runs start, never while they run.
 /// </summary>
 public sealed class RunPreparation(TrainSettings settings)
 {
@@ -21,7 +21,17 @@ public sealed class RunPreparation(TrainSettings settings)
     private string? _runtime;
 
     /// <summary>The lock file and the program, read once; in strict mode, where a dirty tree or a missing lock file stops the build.</summary>
-    public BuildInputs Inputs => _inputs ??= BuildInputs.Read(settings);
+    public BuildInputs Inputs => _inputs ??= ReadInputs();
+
+    // The hash cache the build names, opened once for the program's files and the data.
+    private HashCache? Hashes => settings.HashCacheFile is { } cacheFile ? _hashes ??= HashCache.Open(cacheFile, settings.Log) : null;
+
+    private BuildInputs ReadInputs()
+    {
+        var inputs = BuildInputs.Read(settings, Hashes);
+        Hashes?.Save();
+        return inputs;
+    }
 
     public PreparedRun Prepare(RunPlan plan, string? groupId = null, ShardedGroupPlan? groupPlan = null)
     {
@@ -64,15 +74,11 @@ public sealed class RunPreparation(TrainSettings settings)
             return known;
         }
 
-        if (settings.HashCacheFile is { } cacheFile)
-        {
-            _hashes ??= HashCache.Open(cacheFile, settings.Log);
-        }
-
+        var hashes = Hashes;
         var profiled = new List<ProfiledFile>();
         var files = FileFingerprint.Of(settings.ProjectDirectory, paths, full =>
         {
-            var file = _hashes?.Profile(full, options) ?? Profiler.Read(full, options);
+            var file = hashes?.Profile(full, options) ?? Profiler.Read(full, options);
             // The hash cache is the project's, the rows the store's: a store that has not seen this content reads it again.
             if (file is { Rows: null, Profile.Format: DataFormat.Delimited } && !File.Exists(settings.Store.RowsPath(file.Sha256)))
             {
@@ -82,7 +88,7 @@ public sealed class RunPreparation(TrainSettings settings)
             profiled.Add(file with { Profile = file.Profile with { Path = Relative(full) } });
             return file.Sha256;
         });
-        _hashes?.Save();
+        hashes?.Save();
         foreach (var file in profiled)
         {
             KeepRows(file);
