@@ -116,9 +116,9 @@ public abstract class TrainTask : ExperimentsTask, ICancelableTask
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (path, runs) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
+            var (path, runs, built) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
             RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
-            RunLog.Detail($"runs page written in {clock.ElapsedMilliseconds} ms");
+            RunLog.Detail(built ? $"runs page written in {clock.ElapsedMilliseconds} ms" : $"runs page up to date: its stamp checked in {clock.ElapsedMilliseconds} ms");
         }
         catch (ReproException e)
         {

@@ -10,7 +10,7 @@ public sealed class WriteReport : ReproTask
 
     private protected override void ExecuteCore()
     {
-        var (path, runs) = RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
+        var (path, runs, _) = RunsPage.Write(ProjectFile, Store, Registry, Verbs.VerbAnswers.PagePath(Settings, ReportFile), RunLog);
         Report($"{path} ({runs} runs)");
     }
 }

@@ -97,7 +97,7 @@ internal sealed class SamplePage : IDisposable
         SweepOfTrees(store, forest);
         File.WriteAllText(System.IO.Path.Combine(store.Folder(FewerTrees), RunFiles.SourcePatch), "diff --git a/Program.cs b/Program.cs\n+// fewer trees, to see\n");
 
-        var (page, _) = RunsPage.Write(System.IO.Path.Combine(root, "IrisExperiment.csproj"), store,
+        var (page, _, _) = RunsPage.Write(System.IO.Path.Combine(root, "IrisExperiment.csproj"), store,
             new ModelRegistry(System.IO.Path.Combine(root, "registry")), store.PagePath, new NullLog());
         return new SamplePage(root, page, references);
     }

@@ -15,25 +15,40 @@ namespace Repro.Report;
 public static class RunsPage
 {
     /// <summary>The page for the data.</summary>
-    public static string Render(PageData data)
+    public static string Render(PageData data) => Render(data, null);
+
+    /// <param name="stamp">What the page is built from (<see cref="PageStamp"/>), so a later build can tell it is current; null for none.</param>
+    public static string Render(PageData data, string? stamp)
     {
         // The default encoder writes '<', '>' and '&' as \u escapes: the JSON cannot close its script element.
         var json = JsonSerializer.Serialize(data, PageJsonContext.Default.PageData);
         return Resource("page.html")
+            .Replace("$STAMP$", PageStamp.Line(stamp), StringComparison.Ordinal)
             .Replace("$TITLE$", System.Net.WebUtility.HtmlEncode(data.Project), StringComparison.Ordinal)
             .Replace("$STYLE$", Resource("page.css").TrimEnd(), StringComparison.Ordinal)
             .Replace("$SCRIPT$", Resource("page.js").TrimEnd(), StringComparison.Ordinal)
             .Replace("$DATA$", json, StringComparison.Ordinal);
     }
 
-    /// <summary>Reads the store and writes the page; a page already holding these bytes is left as it is.</summary>
+    /// <summary>
+    /// Reads the store and writes the page. A page whose stamp matches the store and registry as they are now is not
+    /// built again (Built is false), and one already holding the bytes built is left as it is.
+    /// </summary>
     /// <returns>The page's path and how many runs it shows.</returns>
-    public static (string Path, int Runs) Write(string projectFile, RunStore store, ModelRegistry registry, string path, IRunLog log)
+    public static (string Path, int Runs, bool Built) Write(string projectFile, RunStore store, ModelRegistry registry, string path, IRunLog log)
     {
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full)!;
-        var data = PageBuilder.Build(projectFile, store, registry, folder, log);
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data));
+        var stamp = PageStamp.Of(projectFile, store, registry, full);
+        if (stamp is not null && PageStamp.Read(full) == stamp)
+        {
+            return (full, store.RunIds().Count + store.Partials().Count, false);
+        }
+
+        // A build that warned stamps nothing: the next one builds the page again, and warns again.
+        var warnings = new WarningCount(log);
+        var data = PageBuilder.Build(projectFile, store, registry, folder, warnings);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data, warnings.Count == 0 ? stamp : null));
         if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
         {
             var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
@@ -51,7 +66,28 @@ public static class RunsPage
             }
         }
 
-        return (full, data.Runs.Count);
+        return (full, data.Runs.Count, true);
+    }
+
+    private sealed class WarningCount(IRunLog inner) : IRunLog
+    {
+        public int Count { get; private set; }
+
+        public void Progress(string message) => inner.Progress(message);
+
+        public void Detail(string message) => inner.Detail(message);
+
+        public void Warning(string code, string message)
+        {
+            Count++;
+            inner.Warning(code, message);
+        }
+
+        public void Error(string code, string message)
+        {
+            Count++;
+            inner.Error(code, message);
+        }
     }
 
     private static string Resource(string name)

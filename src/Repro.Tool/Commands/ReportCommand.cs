@@ -16,7 +16,7 @@ internal static class ReportCommand
         {
             var settings = context.Settings;
             var page = VerbAnswers.PagePath(settings, parsed.GetValue(output));
-            var (path, runs) = RunsPage.Write(settings.ProjectFile, context.Store, context.Registry, page, context.Log);
+            var (path, runs, _) = RunsPage.Write(settings.ProjectFile, context.Store, context.Registry, page, context.Log);
             return context.Answer($"{path} ({runs} runs)", () => new ReportDocument(Shape.Version, "report", path, runs));
         }));
         return command;

@@ -51,7 +51,7 @@ public sealed partial class RunsPageTests : ServingFixture
     {
         Registered(1, "one");
         Registered(2, "two");
-        var (path, runs) = RunsPage.Write(Project.ProjectFile, Store, Registry, PagePath, new TestLog());
+        var (path, runs, _) = RunsPage.Write(Project.ProjectFile, Store, Registry, PagePath, new TestLog());
         Assert.AreEqual(2, runs);
         var first = File.ReadAllBytes(path);
         var written = File.GetLastWriteTimeUtc(path);
