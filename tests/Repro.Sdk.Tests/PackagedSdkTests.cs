@@ -233,7 +233,9 @@ public sealed class PackagedSdkTests
         // And what a build does once, whatever the number of runs.
         StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(
             @"planned 1 run\(s\) in \d+ ms: program, lock file and data hashed once in \d+ ms, run cache read in \d+ ms"));
-        StringAssert.Contains(output, "runs page written in ");
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"runs page: store read in \d+ ms, written in \d+ ms"));
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(
+            @"Train took \d+ ms: experiments read \d+, settings and git \d+, runs \d+, summary and page \d+"));
         StringAssert.Contains(output, $"Repro {phases.Sum() - phases[1]} ms (start {phases[0]}, plots {phases[2]}, hashing {phases[3]}, probe {phases[4]}) beside the program's {phases[1]} ms");
     }
 

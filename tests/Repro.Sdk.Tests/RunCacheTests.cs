@@ -97,6 +97,8 @@ public sealed class RunCacheTests
         Assert.IsTrue(made.Contains("Task \"TrainInBuildProcess\"", StringComparison.Ordinal), "the build's process trained");
         Assert.IsFalse(made.Contains("Task \"TrainExperiments\"", StringComparison.Ordinal), "no task host was started for Train");
         StringAssert.Contains(made, "Training weights with seed 42…");
+        StringAssert.Contains(made, "work beside the runs took", "while the programs ran, the build's process compiled the page's code");
+        StringAssert.Contains(made, "Train took ");
         var before = project.Runs();
         Assert.HasCount(4, before);
 
@@ -108,6 +110,7 @@ public sealed class RunCacheTests
         Assert.AreEqual(4, answer.Count(l => l.StartsWith("ReproRun ", StringComparison.Ordinal) && l.EndsWith("UpToDate=true", StringComparison.Ordinal)));
         CollectionAssert.AreEqual(Answer(inTaskHost), answer, "the same summary, page and items either way");
         CollectionAssert.AreEqual(before, project.Runs(), "no run folder written");
+        Assert.DoesNotContain("work beside the runs", project.Train("-v:d").Succeeded().Output, "with no program to wait for, nothing is done beside");
 
         // And the other way: a run the task host made is up to date in the build's process.
         project.Write("data/numbers.csv", "value\n7\n8\n");

@@ -28,7 +28,11 @@ public static class PageBuilder
     internal const int MaxWelchGroups = 60;
 
     /// <param name="pageFolder">Where the page is written: its links to run folders are relative to it.</param>
-    public static PageData Build(string projectFile, RunStore store, ModelRegistry registry, string pageFolder, IRunLog log)
+    public static PageData Build(string projectFile, RunStore store, ModelRegistry registry, string pageFolder, IRunLog log) =>
+        Build(projectFile, store, registry, pageFolder, log, partials: true);
+
+    /// <param name="partials">False leaves out the runs still under their temporary names, which a build may be making.</param>
+    internal static PageData Build(string projectFile, RunStore store, ModelRegistry registry, string pageFolder, IRunLog log, bool partials)
     {
         var strings = new StringTable();
         var inputs = new InputColumns();
@@ -44,7 +48,7 @@ public static class PageBuilder
                 : Unreadable(id, folder, pageFolder, models, stored.Problem?.Message));
         }
 
-        foreach (var partial in store.Partials())
+        foreach (var partial in partials ? store.Partials() : [])
         {
             runs.Add(Partial(partial, pageFolder));
         }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Repro.Diagnostics;
 using Repro.Registry;
 using Repro.Runs;
@@ -14,20 +15,47 @@ namespace Repro.Report;
 /// </summary>
 public static class RunsPage
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // The page's template cut at its fields ($DATA$ and the others), and the styles and script it embeds: read once.
+    private static readonly Lazy<(string[] Parts, string Style, string Script)> Template = new(() =>
+        (Regex.Split(Resource("page.html"), @"(\$(?:STAMP|TITLE|STYLE|SCRIPT|DATA)\$)"), Resource("page.css").TrimEnd(), Resource("page.js").TrimEnd()));
+
     /// <summary>The page for the data.</summary>
     public static string Render(PageData data) => Render(data, null);
 
     /// <param name="stamp">What the page is built from (<see cref="PageStamp"/>), so a later build can tell it is current; null for none.</param>
     public static string Render(PageData data, string? stamp)
     {
-        // The default encoder writes '<', '>' and '&' as \u escapes: the JSON cannot close its script element.
-        var json = JsonSerializer.Serialize(data, PageJsonContext.Default.PageData);
-        return Resource("page.html")
-            .Replace("$STAMP$", PageStamp.Line(stamp), StringComparison.Ordinal)
-            .Replace("$TITLE$", System.Net.WebUtility.HtmlEncode(data.Project), StringComparison.Ordinal)
-            .Replace("$STYLE$", Resource("page.css").TrimEnd(), StringComparison.Ordinal)
-            .Replace("$SCRIPT$", Resource("page.js").TrimEnd(), StringComparison.Ordinal)
-            .Replace("$DATA$", json, StringComparison.Ordinal);
+        using var bytes = new MemoryStream();
+        Render(data, stamp, bytes);
+        return Utf8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
+    /// <summary>
+    /// The page written to a stream, in pieces: a page of many runs is never one large string or array, which in the
+    /// build's process would start a full garbage collection (a tenth of a second) for the allocation alone.
+    /// </summary>
+    public static void Render(PageData data, string? stamp, Stream output)
+    {
+        var (parts, style, script) = Template.Value;
+        using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case "$STAMP$": writer.Write(PageStamp.Line(stamp)); break;
+                case "$TITLE$": writer.Write(System.Net.WebUtility.HtmlEncode(data.Project)); break;
+                case "$STYLE$": writer.Write(style); break;
+                case "$SCRIPT$": writer.Write(script); break;
+                case "$DATA$":
+                    // The default encoder writes '<', '>' and '&' as \u escapes: the JSON cannot close its script element.
+                    writer.Flush();
+                    JsonSerializer.Serialize(output, data, PageJsonContext.Default.PageData);
+                    break;
+                default: writer.Write(part); break;
+            }
+        }
     }
 
     /// <summary>
@@ -46,16 +74,22 @@ public static class RunsPage
         }
 
         // A build that warned stamps nothing: the next one builds the page again, and warns again.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var warnings = new WarningCount(log);
         var data = PageBuilder.Build(projectFile, store, registry, folder, warnings);
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(data, warnings.Count == 0 ? stamp : null));
-        if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
+        var read = clock.ElapsedMilliseconds;
+        var pageStamp = warnings.Count == 0 ? stamp : null;
+        if (!Holds(full, data, pageStamp))
         {
             var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
             try
             {
                 Directory.CreateDirectory(folder);
-                File.WriteAllBytes(temporary, bytes);
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024))
+                {
+                    Render(data, pageStamp, file);
+                }
+
                 File.Move(temporary, full, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -66,7 +100,65 @@ public static class RunsPage
             }
         }
 
+        log.Detail($"runs page: store read in {read} ms, written in {clock.ElapsedMilliseconds - read} ms");
         return (full, data.Runs.Count, true);
+    }
+
+    /// <summary>Whether the file at the path already holds the page, compared as it is rendered; false when there is none.</summary>
+    private static bool Holds(string path, PageData data, string? stamp)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 16 * 1024);
+            var comparison = new ComparingStream(file);
+            Render(data, stamp, comparison);
+            return comparison.Same && file.ReadByte() < 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // None, or none to read: writing it says whether it can be written.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Builds the page in memory from the runs recorded so far and drops it. Done while a program runs, it compiles the
+    /// page's code and System.Text.Json's for the records (a tenth of a second, once per process) while the build would
+    /// otherwise wait, so the page written after the runs costs only its reading. Runs under way are not touched. What
+    /// fails to read here fails again, and is reported, when the page is written.
+    /// </summary>
+    public static void Warm(string projectFile, RunStore store, ModelRegistry registry, string path)
+    {
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+            Render(PageBuilder.Build(projectFile, store, registry, folder, Quiet.Log, partials: false), null, Stream.Null);
+        }
+        catch (Exception e) when (e is ReproException or IOException or UnauthorizedAccessException)
+        {
+            // Reported by the page's own build, which reads the same files.
+        }
+    }
+
+    private sealed class Quiet : IRunLog
+    {
+        public static readonly Quiet Log = new();
+
+        public void Progress(string message)
+        {
+        }
+
+        public void Detail(string message)
+        {
+        }
+
+        public void Warning(string code, string message)
+        {
+        }
+
+        public void Error(string code, string message)
+        {
+        }
     }
 
     private sealed class WarningCount(IRunLog inner) : IRunLog

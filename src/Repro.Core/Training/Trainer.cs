@@ -45,6 +45,13 @@ public sealed class Trainer(TrainSettings settings)
 {
     private readonly TrainSettings settings = settings with { Log = SynchronizedRunLog.Wrap(settings.Log) };
 
+    /// <summary>
+    /// Work for this process while programs run, such as compiling the code that follows them: started on another
+    /// thread with the first run made, and finished before the runs' groups are recorded. Never started when every run
+    /// is up to date.
+    /// </summary>
+    public Action? WhileRunning { get; init; }
+
     /// <param name="shard">-p:Shard: make only this slice of <paramref name="plans"/>; its groups get ids every shard derives alike,
     /// and its runs carry their group's plan, so each group is recorded where all its members meet.</param>
     public TrainResult Train(IReadOnlyList<RunPlan> plans, CancellationToken cancellation = default, bool force = false, int maxParallelRuns = 1,
@@ -81,6 +88,7 @@ public sealed class Trainer(TrainSettings settings)
         }
 
         var maker = new RunMaker(settings, preparation.Inputs);
+        var beside = pending.Count > 0 && WhileRunning is { } work ? Task.Run(() => Timed(work)) : null;
         var started = plan.Runs.Count - pending.Count;
         var scheduled = new RunScheduler(settings.Log, maxParallelRuns, stopOnFirstFailure).Run(pending.Select(i => plan.Runs[i]).ToArray(), p =>
         {
@@ -89,6 +97,12 @@ public sealed class Trainer(TrainSettings settings)
             settings.Log.Progress($"{position}Training {run.Experiment} with seed {run.Plan.Seed}{Point(run.Plan)}…{Changes(run, plan.Cache[pending[p]]?.Latest)}");
             return maker.Make(run, cancellation);
         }, cancellation);
+        if (beside is not null)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            var took = beside.GetAwaiter().GetResult();
+            settings.Log.Detail($"work beside the runs took {took} ms; waited for it {waited.ElapsedMilliseconds} ms");
+        }
 
         var notRecorded = new RunFailure?[plan.Runs.Count];
         for (var p = 0; p < pending.Count; p++)
@@ -113,6 +127,13 @@ public sealed class Trainer(TrainSettings settings)
         }
 
         return new TrainResult(runs, groups) { NotRecorded = failures, Pending = pendingGroups };
+    }
+
+    private static long Timed(Action work)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        work();
+        return clock.ElapsedMilliseconds;
     }
 
     private static RunOutcome? OnRecord(TrainPlan plan, int i) => plan.Cache[i] is { Hit: { } hit, HitFolder: { } folder }

@@ -63,6 +63,44 @@ public sealed partial class RunsPageTests : ServingFixture
     }
 
     [TestMethod]
+    public void TheWrittenPageIsTheRenderedOneAndAFileThatDiffersByItsLastByteOrItsLengthIsWrittenAgain()
+    {
+        var (run, _) = Registered(1, "one");
+        // A file written this instant gives the page no stamp, so each Write below compares the page's bytes.
+        void Touch() => File.SetLastWriteTimeUtc(Path.Combine(Store.Folder(run.RunId), RunFiles.Run), DateTime.UtcNow);
+        Touch();
+        var (path, _, _) = RunsPage.Write(Project.ProjectFile, Store, Registry, PagePath, new TestLog());
+        var rendered = RunsPage.Render(PageBuilder.Build(Project.ProjectFile, Store, Registry, Store.Directory, new TestLog()));
+        var page = File.ReadAllBytes(path);
+        CollectionAssert.AreEqual(System.Text.Encoding.UTF8.GetBytes(rendered), page, "the page streamed to its file is the page rendered whole");
+
+        byte[][] others = [[.. page[..^1], (byte)(page[^1] ^ 1)], [.. page, (byte)'\n'], page[..^1]];
+        foreach (var other in others)
+        {
+            File.WriteAllBytes(path, other);
+            Touch();
+            RunsPage.Write(Project.ProjectFile, Store, Registry, PagePath, new TestLog());
+            CollectionAssert.AreEqual(page, File.ReadAllBytes(path), $"a file of {other.Length} bytes against the page's {page.Length}");
+        }
+    }
+
+    [TestMethod]
+    public void WarmingThePageReadsOnlyTheRecordedRunsAndWritesNothing()
+    {
+        Registered(1, "one");
+        var damaged = RunTransferTests.WriteRun(Store, 2, "x");
+        File.WriteAllText(Path.Combine(Store.Folder(damaged.RunId), RunFiles.Run), "{ not a record");
+        var underWay = Directory.CreateDirectory(Path.Combine(Store.Directory, "20261203-101010-000-abcdef.partial")).FullName;
+        File.WriteAllText(Path.Combine(underWay, RunFiles.Config), "{ half a conf");
+
+        RunsPage.Warm(Project.ProjectFile, Store, Registry, PagePath);
+
+        Assert.IsFalse(File.Exists(PagePath), "warming writes no page");
+        var data = PageBuilder.Build(Project.ProjectFile, Store, Registry, Store.Directory, new TestLog(), partials: false);
+        CollectionAssert.AreEqual(new[] { "completed", "unreadable" }, data.Runs.Select(r => r.Status).ToArray(), "the run under way is left alone");
+    }
+
+    [TestMethod]
     public void APageThatCannotBeWrittenIsACodedErrorNamingTheProperty()
     {
         Registered(1, "one");
