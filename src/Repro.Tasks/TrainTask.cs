@@ -13,6 +13,7 @@ namespace Repro.Tasks;
 public abstract class TrainTask : ExperimentsTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
+    private Runs.RecordCache? _records;
 
     /// <summary>-p:StopOnFirstFailure=true: start no further run once one has failed.</summary>
     public bool StopOnFirstFailure { get; set; }
@@ -86,7 +87,7 @@ public abstract class TrainTask : ExperimentsTask, ICancelableTask
     {
         if (WritePage)
         {
-            Repro.Report.RunsPage.Warm(ProjectFile, Store, Registry, PagePath);
+            Repro.Report.RunsPage.Warm(ProjectFile, Registry, PagePath, Records);
         }
 
         GC.Collect(0, GCCollectionMode.Forced, blocking: true);
@@ -132,6 +133,9 @@ public abstract class TrainTask : ExperimentsTask, ICancelableTask
         })).ToArray();
     }
 
+    // The records the page read while the programs ran, so the page written after them reads only the new ones.
+    private Runs.RecordCache Records => _records ??= new(Store);
+
     private string PagePath => Verbs.VerbAnswers.PagePath(Settings, ReportFile);
 
     /// <summary>The runs page, with this build's runs in it; a page that cannot be written costs a warning, never the runs.</summary>
@@ -140,7 +144,7 @@ public abstract class TrainTask : ExperimentsTask, ICancelableTask
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (path, runs, built) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, PagePath, RunLog);
+            var (path, runs, built) = Repro.Report.RunsPage.Write(ProjectFile, Store, Registry, PagePath, RunLog, Records);
             RunLog.Progress($"runs page: {Path.GetRelativePath(Settings.ProjectDirectory, path)} ({runs} runs)");
             if (!built)
             {

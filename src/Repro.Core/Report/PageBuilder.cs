@@ -29,10 +29,11 @@ public static class PageBuilder
 
     /// <param name="pageFolder">Where the page is written: its links to run folders are relative to it.</param>
     public static PageData Build(string projectFile, RunStore store, ModelRegistry registry, string pageFolder, IRunLog log) =>
-        Build(projectFile, store, registry, pageFolder, log, partials: true);
+        Build(projectFile, store, registry, pageFolder, log, partials: true, records: null);
 
     /// <param name="partials">False leaves out the runs still under their temporary names, which a build may be making.</param>
-    internal static PageData Build(string projectFile, RunStore store, ModelRegistry registry, string pageFolder, IRunLog log, bool partials)
+    /// <param name="records">Records already read in this build, kept while their files are unchanged; null to read each.</param>
+    internal static PageData Build(string projectFile, RunStore store, ModelRegistry registry, string pageFolder, IRunLog log, bool partials, RecordCache? records)
     {
         var strings = new StringTable();
         var inputs = new InputColumns();
@@ -41,7 +42,7 @@ public static class PageBuilder
         foreach (var id in store.RunIds())
         {
             var folder = store.Folder(id);
-            var stored = store.Read(id);
+            var stored = records?.Read(id) ?? store.Read(id);
             var models = versions.Where(v => v.Version.RunId == id).Select(v => $"{v.Version.Model}@{v.Version.Version}").ToArray();
             runs.Add(stored.Record is { } record
                 ? Run(record, folder, projectFile, pageFolder, models, inputs, strings)

@@ -63,7 +63,9 @@ public static class RunsPage
     /// built again (Built is false), and one already holding the bytes built is left as it is.
     /// </summary>
     /// <returns>The page's path and how many runs it shows.</returns>
-    public static (string Path, int Runs, bool Built) Write(string projectFile, RunStore store, ModelRegistry registry, string path, IRunLog log)
+    /// <param name="records">The records a <see cref="Warm"/> of this build read, read again only where changed; null to read each.</param>
+    public static (string Path, int Runs, bool Built) Write(string projectFile, RunStore store, ModelRegistry registry, string path, IRunLog log,
+        RecordCache? records = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full)!;
@@ -76,7 +78,7 @@ public static class RunsPage
         // A build that warned stamps nothing: the next one builds the page again, and warns again.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var warnings = new WarningCount(log);
-        var data = PageBuilder.Build(projectFile, store, registry, folder, warnings);
+        var data = PageBuilder.Build(projectFile, store, registry, folder, warnings, partials: true, records);
         var read = clock.ElapsedMilliseconds;
         var pageStamp = warnings.Count == 0 ? stamp : null;
         if (!Holds(full, data, pageStamp))
@@ -122,17 +124,18 @@ public static class RunsPage
     }
 
     /// <summary>
-    /// Builds the page in memory from the runs recorded so far and drops it. Done while a program runs, it compiles the
-    /// page's code and System.Text.Json's for the records (a tenth of a second, once per process) while the build would
-    /// otherwise wait, so the page written after the runs costs only its reading. Runs under way are not touched. What
-    /// fails to read here fails again, and is reported, when the page is written.
+    /// Builds the page in memory from the runs recorded so far and drops it, keeping the records it read. Done while a
+    /// program runs, it compiles the page's code and System.Text.Json's for the records (a tenth of a second, once per
+    /// process) while the build would otherwise wait, so the page written after the runs reads only the new records
+    /// (<see cref="Write"/> with the same <paramref name="records"/>). Runs under way are not touched. What fails to
+    /// read here fails again, and is reported, when the page is written.
     /// </summary>
-    public static void Warm(string projectFile, RunStore store, ModelRegistry registry, string path)
+    public static void Warm(string projectFile, ModelRegistry registry, string path, RecordCache records)
     {
         try
         {
             var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-            Render(PageBuilder.Build(projectFile, store, registry, folder, Quiet.Log, partials: false), null, Stream.Null);
+            Render(PageBuilder.Build(projectFile, records.Store, registry, folder, Quiet.Log, partials: false, records), null, Stream.Null);
         }
         catch (Exception e) when (e is ReproException or IOException or UnauthorizedAccessException)
         {

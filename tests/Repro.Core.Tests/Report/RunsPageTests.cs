@@ -4,6 +4,7 @@ using Repro.Core.Tests.Remotes;
 using Repro.Core.Tests.Serving;
 using Repro.Records;
 using Repro.Report;
+using Repro.Runs;
 
 namespace Repro.Core.Tests.Report;
 
@@ -93,11 +94,19 @@ public sealed partial class RunsPageTests : ServingFixture
         var underWay = Directory.CreateDirectory(Path.Combine(Store.Directory, "20261203-101010-000-abcdef.partial")).FullName;
         File.WriteAllText(Path.Combine(underWay, RunFiles.Config), "{ half a conf");
 
-        RunsPage.Warm(Project.ProjectFile, Store, Registry, PagePath);
+        var records = new RecordCache(Store);
+        RunsPage.Warm(Project.ProjectFile, Registry, PagePath, records);
 
         Assert.IsFalse(File.Exists(PagePath), "warming writes no page");
-        var data = PageBuilder.Build(Project.ProjectFile, Store, Registry, Store.Directory, new TestLog(), partials: false);
+        var data = PageBuilder.Build(Project.ProjectFile, Store, Registry, Store.Directory, new TestLog(), partials: false, records: null);
         CollectionAssert.AreEqual(new[] { "completed", "unreadable" }, data.Runs.Select(r => r.Status).ToArray(), "the run under way is left alone");
+
+        // The page written after it, from the records it kept, is the page written from the store.
+        var (path, _, _) = RunsPage.Write(Project.ProjectFile, Store, Registry, PagePath, new TestLog(), records);
+        var kept = File.ReadAllBytes(path);
+        File.Delete(path);
+        RunsPage.Write(Project.ProjectFile, Store, Registry, PagePath, new TestLog());
+        CollectionAssert.AreEqual(File.ReadAllBytes(path), kept);
     }
 
     [TestMethod]
