@@ -82,7 +82,8 @@ public sealed class RegisteredModel
         var project = ProjectSettings.Of(options.Registry);
         project = options.Remote is { Length: > 0 } remote ? project with { Remote = remote } : project;
         var resolved = ModelResolver.Resolve(project, parsed, options.Artifact, options.AllowDirty);
-        var cache = new ModelCache(options.CacheDirectory ?? ModelCache.DefaultDirectory, SilentLog.Instance);
+        // An application's own logging says what it wants; a load says nothing.
+        var cache = new ModelCache(options.CacheDirectory ?? ModelCache.DefaultDirectory, SilentRunLog.Instance);
         return new RegisteredModel(resolved, cache.Ensure(resolved, project, p => RemoteStores.Open(p.Remote, p.ProjectDirectory)));
     }
 }

@@ -135,32 +135,11 @@ public static class RunsPage
         try
         {
             var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-            Render(PageBuilder.Build(projectFile, records.Store, registry, folder, Quiet.Log, partials: false, records), null, Stream.Null);
+            Render(PageBuilder.Build(projectFile, records.Store, registry, folder, SilentRunLog.Instance, partials: false, records), null, Stream.Null);
         }
         catch (Exception e) when (e is ReproException or IOException or UnauthorizedAccessException)
         {
             // Reported by the page's own build, which reads the same files.
-        }
-    }
-
-    private sealed class Quiet : IRunLog
-    {
-        public static readonly Quiet Log = new();
-
-        public void Progress(string message)
-        {
-        }
-
-        public void Detail(string message)
-        {
-        }
-
-        public void Warning(string code, string message)
-        {
-        }
-
-        public void Error(string code, string message)
-        {
         }
     }
 
