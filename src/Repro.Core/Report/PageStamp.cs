@@ -7,7 +7,7 @@ namespace Repro.Report;
 
 /// <summary>
 /// What a runs page was built from: every file and folder of the run store and the registry by path, size and time,
-/// the project, the page's own place and the Repro that built it. The page carries it in its head, so a page whose
+/// the project, the page's folder and the Repro that built it. The page carries it in its head, so a page whose
 /// stamp still matches is not built again: Train refreshes the page at every build, and most builds change nothing.
 /// </summary>
 public static class PageStamp
@@ -36,7 +36,8 @@ public static class PageStamp
     {
         var lines = new List<string>
         {
-            "page\t" + pagePath,
+            // The page's links are relative to its folder, so the folder is what its bytes depend on, not its name.
+            "page folder\t" + Path.GetDirectoryName(pagePath),
             "project\t" + Path.GetFullPath(projectFile),
             "repro\t" + typeof(PageStamp).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
         };
