@@ -89,7 +89,7 @@ public abstract class ExperimentsTask : ReproTask
         return plans;
     }
 
-    private string? FullPath(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(Path.Combine(Settings.ProjectDirectory, path));
+    private protected string? FullPath(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(Path.Combine(Settings.ProjectDirectory, path));
 
     /// <summary>Where the item is declared: MSBuild tells the file (the project or an import), the file tells the line.</summary>
     private ItemLocation? Location(int index)

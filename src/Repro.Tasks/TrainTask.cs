@@ -53,6 +53,11 @@ public abstract class TrainTask : ExperimentsTask, ICancelableTask
             return;
         }
 
+        if (Training.TrainWarmUp.Describe(Store) is { } warmUp)
+        {
+            RunLog.Detail(warmUp);
+        }
+
         var planned = clock.ElapsedMilliseconds;
         var settings = Training.TrainSettings.For(Settings, ProgramInputs, SourceRevisionId, RunLog);
         var set = clock.ElapsedMilliseconds;

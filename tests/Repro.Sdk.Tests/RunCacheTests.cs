@@ -110,7 +110,10 @@ public sealed class RunCacheTests
         Assert.AreEqual(4, answer.Count(l => l.StartsWith("ReproRun ", StringComparison.Ordinal) && l.EndsWith("UpToDate=true", StringComparison.Ordinal)));
         CollectionAssert.AreEqual(Answer(inTaskHost), answer, "the same summary, page and items either way");
         CollectionAssert.AreEqual(before, project.Runs(), "no run folder written");
-        Assert.DoesNotContain("work beside the runs", project.Train("-v:d").Succeeded().Output, "with no program to wait for, nothing is done beside");
+        var upToDate = project.Train("-v:d").Succeeded().Output;
+        Assert.DoesNotContain("work beside the runs", upToDate, "with no program to wait for, nothing is done beside");
+        StringAssert.Matches(upToDate, new System.Text.RegularExpressions.Regex(@"Train's planning code was (compiled beside the build, in \d+ ms|still being compiled)"),
+            "while the program was built, the build's process compiled what the run cache reads with");
 
         // And the other way: a run the task host made is up to date in the build's process.
         project.Write("data/numbers.csv", "value\n7\n8\n");

@@ -65,6 +65,19 @@ public static class RunCache
         return hits.Select((hit, i) => new RunCacheAnswer(hit?.Record, hit?.Folder, latest[i])).ToArray();
     }
 
+    /// <summary>Reads the newest completed run's head and record and drops them, which compiles what <see cref="Find"/> runs (<see cref="Training.TrainWarmUp"/>).</summary>
+    internal static void Warm(RunStore store)
+    {
+        foreach (var id in store.RunIds().Reverse())
+        {
+            if (ReadHead(store.Folder(id)) is not null)
+            {
+                _ = store.Read(id).Record;
+                return;
+            }
+        }
+    }
+
     /// <summary>The few fields that decide whether a record is a candidate, read without building the whole record.</summary>
     private static RunHead? ReadHead(string folder)
     {
